@@ -1,0 +1,122 @@
+import type { KubeObject } from '../api/object';
+import type { ApiClient, WatchEvent } from '../store/types';
+
+export interface EventHandlers<T extends KubeObject> {
+  add?(obj: T): void;
+  update?(oldObj: T, newObj: T): void;
+  delete?(obj: T): void;
+}
+
+/** IndexFunc returns the index values of an object, e.g. its node name or its owners' uids. */
+export type IndexFunc<T extends KubeObject> = (obj: T) => readonly string[];
+
+/**
+ * Informer mirrors client-go's SharedIndexInformer: a local cache of one kind kept current from a watch, with
+ * named indexes, and handlers that controllers use only to enqueue keys. The cache holds the store's frozen
+ * objects: never modify them.
+ */
+export class Informer<T extends KubeObject = KubeObject> {
+  private readonly cache = new Map<string, T>();
+  private readonly handlers: EventHandlers<T>[] = [];
+  private readonly indexers = new Map<string, IndexFunc<T>>();
+  private readonly indices = new Map<string, Map<string, Map<string, T>>>();
+
+  constructor(client: ApiClient, readonly kind: string) {
+    for (const obj of client.list<T>(kind)) this.cache.set(cacheKey(obj), obj);
+    client.watch<T>(kind, (event) => this.onEvent(event));
+  }
+
+  addEventHandler(handlers: EventHandlers<T>): void {
+    this.handlers.push(handlers);
+    for (const obj of this.cache.values()) handlers.add?.(obj);
+  }
+
+  addIndexer(name: string, fn: IndexFunc<T>): void {
+    this.indexers.set(name, fn);
+    const index = new Map<string, Map<string, T>>();
+    this.indices.set(name, index);
+    for (const [key, obj] of this.cache) addToIndex(index, fn(obj), key, obj);
+  }
+
+  get(namespace: string, name: string): T | undefined {
+    return this.cache.get(`${namespace}/${name}`);
+  }
+
+  /** list returns cached objects, optionally of one namespace, in namespace/name order. */
+  list(namespace?: string): T[] {
+    const all = [...this.cache.values()].filter((o) => namespace === undefined || o.metadata.namespace === namespace);
+    return all.sort(byNamespaceName);
+  }
+
+  /** byIndex returns the objects whose index `name` contains `value`, in namespace/name order. */
+  byIndex(name: string, value: string): T[] {
+    const bucket = this.indices.get(name)?.get(value);
+    return bucket ? [...bucket.values()].sort(byNamespaceName) : [];
+  }
+
+  private onEvent(event: WatchEvent<T>): void {
+    const key = cacheKey(event.object);
+    const old = this.cache.get(key);
+    if (event.type === 'DELETED') this.cache.delete(key);
+    else this.cache.set(key, event.object);
+    for (const [name, fn] of this.indexers) {
+      const index = this.indices.get(name)!;
+      if (old) removeFromIndex(index, fn(old), key);
+      if (event.type !== 'DELETED') addToIndex(index, fn(event.object), key, event.object);
+    }
+    for (const h of this.handlers) {
+      if (event.type === 'ADDED') h.add?.(event.object);
+      else if (event.type === 'MODIFIED') h.update?.(old ?? event.old ?? event.object, event.object);
+      else h.delete?.(event.object);
+    }
+  }
+}
+
+/** InformerFactory shares one informer per kind between controllers, as SharedInformerFactory does. */
+export class InformerFactory {
+  private readonly informers = new Map<string, Informer>();
+
+  constructor(private readonly client: ApiClient) {}
+
+  forKind<T extends KubeObject>(kind: string): Informer<T> {
+    let informer = this.informers.get(kind);
+    if (!informer) {
+      informer = new Informer(this.client, kind);
+      this.informers.set(kind, informer);
+    }
+    return informer as unknown as Informer<T>;
+  }
+}
+
+/** keyFunc is client-go's MetaNamespaceKeyFunc: `namespace/name`, or `name` for cluster-scoped objects. */
+export function keyFunc(obj: KubeObject): string {
+  return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : (obj.metadata.name ?? '');
+}
+
+/** splitKey is cache.SplitMetaNamespaceKey. */
+export function splitKey(key: string): { namespace: string; name: string } {
+  const slash = key.indexOf('/');
+  return slash < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
+}
+
+function cacheKey(obj: KubeObject): string {
+  return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+}
+
+function byNamespaceName(a: KubeObject, b: KubeObject): number {
+  const ak = cacheKey(a);
+  const bk = cacheKey(b);
+  return ak < bk ? -1 : ak > bk ? 1 : 0;
+}
+
+function addToIndex<T>(index: Map<string, Map<string, T>>, values: readonly string[], key: string, obj: T): void {
+  for (const value of values) {
+    let bucket = index.get(value);
+    if (!bucket) index.set(value, (bucket = new Map()));
+    bucket.set(key, obj);
+  }
+}
+
+function removeFromIndex<T>(index: Map<string, Map<string, T>>, values: readonly string[], key: string): void {
+  for (const value of values) index.get(value)?.delete(key);
+}

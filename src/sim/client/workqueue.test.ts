@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../clock/virtualClock';
+import { WorkQueue } from './workqueue';
+
+function harness(failing = new Set<string>()) {
+  const clock = new VirtualClock();
+  const processed: Array<[number, string]> = [];
+  const queue = new WorkQueue(clock, 'test-controller', (key) => {
+    processed.push([clock.now(), key]);
+    if (failing.has(key)) throw new Error('sync failed');
+  });
+  return { clock, queue, processed };
+}
+
+describe('WorkQueue (client-go workqueue semantics on the virtual clock)', () => {
+  it('processes keys in the order they were added, one clock task each', () => {
+    const { clock, queue, processed } = harness();
+    queue.add('default/a');
+    queue.add('default/b');
+    expect(clock.runNext()).toBe(true);
+    expect(processed).toEqual([[0, 'default/a']]);
+    clock.advanceTo(0);
+    expect(processed.map(([, k]) => k)).toEqual(['default/a', 'default/b']);
+  });
+
+  it('a key added twice before it is processed is processed once (stingy)', () => {
+    const { clock, queue, processed } = harness();
+    queue.add('default/a');
+    queue.add('default/a');
+    clock.advanceTo(0);
+    expect(processed).toEqual([[0, 'default/a']]);
+  });
+
+  it('addAfter waits the given virtual time', () => {
+    const { clock, queue, processed } = harness();
+    queue.addAfter('default/a', 1500);
+    clock.advanceTo(1499);
+    expect(processed).toEqual([]);
+    clock.advanceTo(1500);
+    expect(processed).toEqual([[1500, 'default/a']]);
+  });
+
+  it('a failing sync is retried after 5 ms, 10 ms, 20 ms: the per-item exponential back-off', () => {
+    const { clock, queue, processed } = harness(new Set(['default/a']));
+    queue.add('default/a');
+    clock.advanceTo(40);
+    expect(processed.map(([t]) => t)).toEqual([0, 5, 15, 35]);
+  });
+});

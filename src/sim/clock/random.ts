@@ -1,0 +1,51 @@
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+
+type Generator = ReturnType<typeof xoroshiro128plus>;
+
+/** Alphanumerics used by apimachinery's rand.String: no vowels, no 0/1/3, so names never spell words. */
+export const SAFE_ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+
+/**
+ * SeededRandom is the cluster's one source of randomness (xoroshiro128+ from pure-rand). Every draw happens in
+ * a fixed order, so one seed and one sequence of commands give one history.
+ */
+export class SeededRandom {
+  private readonly rng: Generator;
+
+  constructor(seed: number) {
+    this.rng = xoroshiro128plus(seed | 0);
+  }
+
+  /** int returns an integer in [0, maxExclusive). */
+  int(maxExclusive: number): number {
+    if (maxExclusive <= 1) return 0;
+    return uniformInt(this.rng, 0, maxExclusive - 1);
+  }
+
+  /** between returns an integer in [min, max]. */
+  between(min: number, max: number): number {
+    return min >= max ? min : uniformInt(this.rng, min, max);
+  }
+
+  /** string mirrors apimachinery's rand.String(n): n characters from SAFE_ALPHANUMS. */
+  string(n: number): string {
+    let out = '';
+    for (let i = 0; i < n; i++) out += SAFE_ALPHANUMS[this.int(SAFE_ALPHANUMS.length)];
+    return out;
+  }
+
+  /** hex returns n lowercase hex digits (Event names, uids). */
+  hex(n: number): string {
+    let out = '';
+    for (let i = 0; i < n; i++) out += this.int(16).toString(16);
+    return out;
+  }
+
+  /** uuid returns an RFC 4122 version-4 shaped uid, as the API server assigns to metadata.uid. */
+  uuid(): string {
+    const h = this.hex(32);
+    const variant = ((this.int(4) + 8) >>> 0).toString(16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+}

@@ -1,0 +1,25 @@
+import type { VirtualMs } from './virtualClock';
+
+/**
+ * The virtual clock starts at EPOCH, a fixed date, so timestamps look like a real cluster's and stay the same on
+ * every run (never the machine's date).
+ */
+export const EPOCH_MS = Date.UTC(2026, 0, 1, 9, 0, 0);
+
+/** rfc3339 renders virtual time as metav1.Time serialises (second precision, UTC): `2026-01-01T09:00:05Z`. */
+export function rfc3339(t: VirtualMs): string {
+  return new Date(EPOCH_MS + Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** rfc3339Micro renders metav1.MicroTime: `2026-01-01T09:00:05.123000Z`. */
+export function rfc3339Micro(t: VirtualMs): string {
+  const iso = new Date(EPOCH_MS + Math.floor(t)).toISOString();
+  return iso.replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+/** parseTime turns a stored timestamp back into virtual ms. */
+export function parseTime(value: string | undefined): VirtualMs | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms - EPOCH_MS;
+}

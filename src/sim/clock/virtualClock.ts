@@ -1,0 +1,99 @@
+import { Heap } from 'heap-js';
+
+/** VirtualMs is a point on (or a span of) the simulation's virtual time line, in milliseconds. */
+export type VirtualMs = number;
+
+/** Task is one unit of simulated work due at a virtual time. */
+export interface Task {
+  /** Which component runs it, e.g. `default-scheduler`, `kubelet/node-1`. */
+  readonly owner: string;
+  /** Short label for debugging and tracing, e.g. `scheduleOne`, `heartbeat`. */
+  readonly label: string;
+  /**
+   * Periodic tasks (heartbeats, resyncs) recur for ever; `settle()` stops once only periodic tasks remain,
+   * the way `kubectl wait` considers a cluster quiet even though kubelets keep heartbeating.
+   */
+  readonly periodic?: boolean;
+  run(): void;
+}
+
+interface Entry {
+  at: VirtualMs;
+  seq: number;
+  task: Task;
+  cancelled: boolean;
+}
+
+/** TimerHandle cancels a scheduled task. */
+export interface TimerHandle {
+  cancel(): void;
+  readonly at: VirtualMs;
+}
+
+/**
+ * VirtualClock is the single clock of a simulated cluster: an ordered queue of tasks (time, then insertion order).
+ * Nothing in the simulation reads the wall clock; components schedule work here instead.
+ */
+export class VirtualClock {
+  private current: VirtualMs;
+  private seq = 0;
+  private nonPeriodic = 0;
+  private readonly queue = new Heap<Entry>((a, b) => a.at - b.at || a.seq - b.seq);
+
+  constructor(start: VirtualMs = 0) {
+    this.current = start;
+  }
+
+  now(): VirtualMs {
+    return this.current;
+  }
+
+  /** schedule runs the task `delay` ms from now (0 means "as soon as the current work is done"). */
+  schedule(delay: VirtualMs, task: Task): TimerHandle {
+    const entry: Entry = { at: this.current + Math.max(0, delay), seq: this.seq++, task, cancelled: false };
+    if (!task.periodic) this.nonPeriodic++;
+    this.queue.push(entry);
+    return {
+      at: entry.at,
+      cancel: () => {
+        if (entry.cancelled) return;
+        entry.cancelled = true;
+        if (!task.periodic) this.nonPeriodic--;
+      },
+    };
+  }
+
+  /** nextAt is when the next live task is due, or undefined when nothing is queued. */
+  nextAt(): VirtualMs | undefined {
+    this.dropCancelled();
+    return this.queue.peek()?.at;
+  }
+
+  /** hasPendingWork is true while any non-periodic task is queued. */
+  hasPendingWork(): boolean {
+    return this.nonPeriodic > 0;
+  }
+
+  /** runNext runs the next due task if it is due at or before `limit`, moving the clock to its time. */
+  runNext(limit: VirtualMs = Infinity): boolean {
+    this.dropCancelled();
+    const head = this.queue.peek();
+    if (!head || head.at > limit) return false;
+    this.queue.pop();
+    head.cancelled = true;
+    if (!head.task.periodic) this.nonPeriodic--;
+    this.current = Math.max(this.current, head.at);
+    head.task.run();
+    return true;
+  }
+
+  /** advanceTo runs every task due up to `target`, then sets the clock to `target`. */
+  advanceTo(target: VirtualMs): void {
+    while (this.runNext(target));
+    this.current = Math.max(this.current, target);
+  }
+
+  private dropCancelled(): void {
+    while (this.queue.length > 0 && this.queue.peek()!.cancelled) this.queue.pop();
+  }
+}

@@ -1,0 +1,216 @@
+import type { Event } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../api/object';
+import { VirtualClock, type VirtualMs } from '../clock/virtualClock';
+import { SeededRandom } from '../clock/random';
+import { rfc3339 } from '../clock/timeFormat';
+import { EventRecorder } from '../events/recorder';
+import { DEFAULT_KINDS } from '../kinds/index';
+import { KindRegistry } from '../kinds/registry';
+import { ObjectStore } from '../store/objectStore';
+import { namespaceLifecycle } from '../store/admission/namespaceLifecycle';
+import { defaultTolerationSeconds } from '../store/admission/defaultTolerationSeconds';
+import { priorityAdmission } from '../store/admission/priority';
+import type { Action, ApiClient, DeleteOptions, ListOptions } from '../store/types';
+import { Scheduler } from '../scheduler/scheduler';
+import type { SchedulingTrace } from '../scheduler/trace';
+import { applyManifests, type ApplyResult } from '../apply/apply';
+import { ChangeCollector, type ChangeBatch } from './changeBatch';
+import * as commands from './userCommands';
+import { bootstrap } from './bootstrap';
+import { InformerFactory } from '../client/informer';
+import type { ControllerContext } from '../controllers/controllerContext';
+import { startControllers } from '../controllers/index';
+import { DEFAULT_NODES, nodeObject, type NodeOptions } from './nodeTemplate';
+
+export interface ClusterOptions {
+  /** Seed of the cluster's random generator: same seed and commands, same history. Default 1. */
+  seed?: number;
+  /** The machines; default one control-plane node and three workers. */
+  nodes?: readonly NodeOptions[];
+  /** kube-scheduler's percentageOfNodesToScore; default adaptive, as upstream. */
+  percentageOfNodesToScore?: number;
+  /** Record a SchedulingTrace for every attempt (the "why this node" view). Default true. */
+  schedulerTrace?: boolean;
+  /**
+   * Which kube-controller-manager controllers run (default all). Component tests that drive a controller by hand
+   * turn them off to run their own.
+   */
+  controllers?: boolean;
+}
+
+export interface SettleOptions {
+  /** Give up after this much virtual time. Default 10 minutes. */
+  timeoutMs?: VirtualMs;
+}
+
+/** How far step() will move the clock looking for the next narrated action before it gives up. */
+const STEP_HORIZON_MS = 60 * 60 * 1000;
+
+/**
+ * Cluster is Kubeplay's public face: one simulated Kubernetes cluster with its API server, scheduler and clock.
+ * The web worker, the tests and the benchmarks all drive the simulation through it and nothing deeper.
+ */
+export class Cluster {
+  readonly clock: VirtualClock;
+  readonly random: SeededRandom;
+  readonly registry: KindRegistry;
+  private readonly store: ObjectStore;
+  private readonly scheduler: Scheduler;
+  private readonly collector = new ChangeCollector();
+  private readonly listeners = new Set<(batch: ChangeBatch) => void>();
+  private flushedActions = 0;
+  private nodeCount = 0;
+
+  constructor(options: ClusterOptions = {}) {
+    this.clock = new VirtualClock();
+    this.random = new SeededRandom(options.seed ?? 1);
+    this.registry = new KindRegistry(DEFAULT_KINDS);
+    const namespaced = (kind: string) => this.registry.forKind(kind)?.namespaced ?? false;
+    this.store = new ObjectStore({
+      clock: this.clock,
+      random: this.random,
+      registry: this.registry,
+      admission: [namespaceLifecycle(namespaced), defaultTolerationSeconds, priorityAdmission],
+    });
+    this.store.watchAll((event) => this.collector.add(event));
+    const recorder = new EventRecorder(this.store, this.clock);
+    this.scheduler = new Scheduler({
+      client: this.store,
+      clock: this.clock,
+      random: this.random,
+      recorder,
+      percentageOfNodesToScore: options.percentageOfNodesToScore,
+      trace: options.schedulerTrace ?? true,
+    });
+    if (options.controllers ?? true) {
+      const context: ControllerContext = { client: this.store, informers: new InformerFactory(this.store), clock: this.clock, random: this.random, recorder };
+      startControllers(context);
+    }
+    bootstrap(this.store);
+    for (const node of options.nodes ?? DEFAULT_NODES) this.addNode(node);
+  }
+
+  /** client is the API as components see it, for hosts that need more than the verbs below. */
+  get client(): ApiClient {
+    return this.store;
+  }
+
+  now(): VirtualMs {
+    return this.clock.now();
+  }
+
+  /** apply is `kubectl apply -f -` on pasted YAML: one result per document. */
+  apply(yamlText: string): ApplyResult[] {
+    const results = applyManifests(yamlText, { client: this.store, registry: this.registry });
+    this.flush();
+    return results;
+  }
+
+  /** addNode registers a machine, as a kubelet joining the cluster does. */
+  addNode(opts: NodeOptions): KubeObject {
+    const node = nodeObject(opts, this.nodeCount++, rfc3339(this.clock.now()));
+    const created = this.store.create(node, { actor: `kubelet/${opts.name}`, reason: `registered node ${opts.name}: the kubelet joined the cluster` });
+    this.flush();
+    return created;
+  }
+
+  delete(kind: string, namespace: string, name: string, opts?: DeleteOptions): void {
+    const spec = this.registry.forKind(kind);
+    this.store.delete(kind, namespace, name, { actor: 'user', reason: `deleted ${spec ? spec.kind.toLowerCase() : kind} ${name}` }, opts);
+    this.flush();
+  }
+
+  /** cordon, uncordon and drain a node as kubectl does; each returns kubectl's output lines. */
+  cordon(node: string): string {
+    return this.command(() => commands.cordon(this.store, node));
+  }
+
+  uncordon(node: string): string {
+    return this.command(() => commands.uncordon(this.store, node));
+  }
+
+  drain(node: string): string[] {
+    return this.command(() => commands.drain(this.store, node));
+  }
+
+  /** scale is `kubectl scale`; setImage is `kubectl set image` on a Deployment. */
+  scale(kind: string, namespace: string, name: string, replicas: number): string {
+    return this.command(() => commands.scale(this.store, kind, namespace, name, replicas));
+  }
+
+  setImage(namespace: string, name: string, image: string, container?: string): string {
+    return this.command(() => commands.setImage(this.store, namespace, name, image, container));
+  }
+
+  get<T extends KubeObject = KubeObject>(kind: string, namespace: string, name: string): T | undefined {
+    return this.store.get<T>(kind, namespace, name);
+  }
+
+  list<T extends KubeObject = KubeObject>(kind: string, opts?: ListOptions): T[] {
+    return this.store.list<T>(kind, opts);
+  }
+
+  /** advance runs the clock forward by `ms`, performing everything due on the way. */
+  advance(ms: VirtualMs): void {
+    this.clock.advanceTo(this.clock.now() + ms);
+    this.flush();
+  }
+
+  /** step performs exactly the work that leads to the next narrated action and returns the new actions. */
+  step(): Action[] {
+    const before = this.store.actions().length;
+    const horizon = this.clock.now() + STEP_HORIZON_MS;
+    while (this.store.actions().length === before && this.clock.runNext(horizon));
+    this.flush();
+    return this.store.actions().slice(before);
+  }
+
+  /** settle runs until no one-off work remains (only periodic work such as heartbeats), or the timeout passes. */
+  settle(opts: SettleOptions = {}): void {
+    const limit = this.clock.now() + (opts.timeoutMs ?? 10 * 60 * 1000);
+    while (this.clock.hasPendingWork() && this.clock.runNext(limit));
+    this.flush();
+  }
+
+  /** actions is the narrated history of API writes, oldest first. */
+  actions(): readonly Action[] {
+    return this.store.actions();
+  }
+
+  /** events lists Kubernetes Event objects in the order they happened. */
+  events(): (Event & KubeObject)[] {
+    return this.store.list<Event & KubeObject>('Event').sort(EventRecorder.eventOrder);
+  }
+
+  /** schedulingTrace is the latest scheduling attempt of a pod: per node filters and scores. */
+  schedulingTrace(namespace: string, podName: string): SchedulingTrace | undefined {
+    return this.scheduler.traceFor(namespace, podName);
+  }
+
+  /** subscribe receives a batch of changes after every command; returns an unsubscribe. */
+  subscribe(listener: (batch: ChangeBatch) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private command<T>(run: () => T): T {
+    try {
+      return run();
+    } finally {
+      this.flush();
+    }
+  }
+
+  private flush(): void {
+    const all = this.store.actions();
+    if (this.collector.isEmpty() && all.length === this.flushedActions) return;
+    const batch = this.collector.take(this.clock.now(), all.slice(this.flushedActions));
+    this.flushedActions = all.length;
+    for (const listener of this.listeners) listener(batch);
+  }
+}
+
+/** createCluster makes a simulated cluster; see ClusterOptions. */
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  return new Cluster(options);
+}

@@ -1,0 +1,366 @@
+// Mirrors pkg/controller/replicaset/replica_set.go (NewBaseController, the informer handlers, syncReplicaSet,
+// claimPods, manageReplicas, slowStartBatch, getIndirectlyRelatedPods); leaves out metrics, the consistency store
+// and parallel workers. Creates in a slow-start batch, and deletes, run one after another instead of concurrently.
+//
+// ### ATTENTION ###
+//
+// This code implements both ReplicaSet and ReplicationController.
+//
+// For RC, the objects are converted on the way in (see conversion.ts), as if ReplicationController were just an
+// older API version of ReplicaSet. However, RC and RS still have separate storage and separate instantiations of
+// ReplicaSetController, each with its own queue and expectations.
+//
+// Use rs.kind in messages rather than hard-coding "ReplicaSet".
+import type { OwnerReference } from 'kubernetes-types/meta/v1';
+import type { KubeObject } from '../../api/object';
+import { type Informer, keyFunc, splitKey } from '../../client/informer';
+import { WorkQueue } from '../../client/workqueue';
+import { labelSelectorAsSelector, type Selector } from '../../api/meta/v1/labelSelector';
+import type { Controller, ControllerContext } from '../controllerContext';
+import { PodControllerRefManager, recheckDeletionTimestamp } from '../controllerRefManager';
+import {
+  addPodControllerUIDIndexer,
+  filterActivePods,
+  filterClaimedPods,
+  filterPodsByOwner,
+  filterTerminatingPods,
+  findMinNextPodAvailabilityCheck,
+  getControllerOf,
+  SLOW_START_INITIAL_BATCH_SIZE,
+  type PodObject,
+} from '../controllerUtils';
+import { isNamespaceTerminating, isNotFound, PodControl } from '../podControl';
+import { isPodReady } from '../podUtil';
+import { REPLICA_SET, REPLICATION_CONTROLLER, type ReplicaSetKind, type ReplicaSetLike } from './conversion';
+import { UIDTrackingControllerExpectations } from './expectations';
+import * as narrate from './narration';
+import { getPodsToDelete } from './podsToDelete';
+import { calculateStatus, updateReplicaSetStatus } from './replicaSetUtils';
+
+/** BURST_REPLICAS caps the creates or deletes of one sync; the rest wait for the watch events and the next sync. */
+export const BURST_REPLICAS = 500;
+
+/** CONTROLLER_UID_INDEX indexes ReplicaSets by their own controller's uid, to find a Deployment's other ReplicaSets. */
+const CONTROLLER_UID_INDEX = 'controllerUID';
+
+/**
+ * ReplicaSetController keeps the number of active pods matching a ReplicaSet (or ReplicationController) at
+ * spec.replicas: it adopts and releases pods, creates missing ones in slow-start batches, deletes surplus ones in
+ * ActivePodsWithRanks order, and reports counts in status.
+ */
+export class ReplicaSetController implements Controller {
+  readonly name: string;
+  /** What each ReplicaSet still expects to observe of its own creates and deletes, keyed `namespace/name`. */
+  readonly expectations: UIDTrackingControllerExpectations;
+  private readonly queue: WorkQueue;
+  private readonly rsInformer: Informer<KubeObject>;
+  private readonly podInformer: Informer<PodObject>;
+  private readonly podControl: PodControl;
+
+  constructor(
+    private readonly ctx: ControllerContext,
+    private readonly kind: ReplicaSetKind = REPLICA_SET,
+    private readonly burstReplicas: number = BURST_REPLICAS,
+  ) {
+    this.name = kind.controllerName;
+    this.expectations = new UIDTrackingControllerExpectations(ctx.clock);
+    this.queue = new WorkQueue(ctx.clock, this.name, (key) => this.sync(key));
+    this.podControl = new PodControl(ctx.client, ctx.recorder, this.name);
+    this.rsInformer = ctx.informers.forKind(kind.kind);
+    this.rsInformer.addIndexer(CONTROLLER_UID_INDEX, (rs) => {
+      const ref = getControllerOf(rs);
+      return ref ? [ref.uid] : [];
+    });
+    this.podInformer = ctx.informers.forKind<PodObject>('Pod');
+    addPodControllerUIDIndexer(this.podInformer);
+    this.rsInformer.addEventHandler({
+      add: (rs) => this.enqueue(rs),
+      update: (old, cur) => this.updateRS(old, cur),
+      delete: (rs) => this.deleteRS(rs),
+    });
+    this.podInformer.addEventHandler({
+      add: (pod) => this.addPod(pod),
+      update: (old, cur) => this.updatePod(old, cur),
+      delete: (pod) => this.deletePod(pod),
+    });
+  }
+
+  private enqueue(rs: KubeObject): void {
+    this.queue.add(keyFunc(rs));
+  }
+
+  private updateRS(old: KubeObject, cur: KubeObject): void {
+    // A ReplicaSet deleted and re-created under the same name between two events: forget the old one first.
+    if (old.metadata.uid !== cur.metadata.uid) this.deleteRS(old);
+    // Sync on every update, not only spec changes, so that a resync can retry a ReplicaSet whose creates failed.
+    this.enqueue(cur);
+  }
+
+  private deleteRS(rs: KubeObject): void {
+    const key = keyFunc(rs);
+    // Delete expectations so that a new ReplicaSet with the same name starts clean.
+    this.expectations.deleteExpectations(key);
+    this.queue.add(key);
+  }
+
+  /** addPod: a pod with a controller reference counts toward its owner's expected creates; an orphan wakes every ReplicaSet that could adopt it. */
+  private addPod(pod: PodObject): void {
+    if (pod.metadata.deletionTimestamp) {
+      // A pod may show up already being deleted; it must not count as an observed creation.
+      this.deletePod(pod);
+      return;
+    }
+    const ref = getControllerOf(pod);
+    if (ref) {
+      const rs = this.resolveControllerRef(pod.metadata.namespace ?? '', ref);
+      if (!rs) return;
+      const key = keyFunc(rs);
+      this.expectations.creationObserved(key);
+      this.queue.add(key);
+      return;
+    }
+    // An orphan: no controller is waiting for it, so do not observe a creation.
+    for (const rs of this.getPodReplicaSets(pod)) this.enqueue(rs);
+  }
+
+  private updatePod(old: PodObject, cur: PodObject): void {
+    if (cur.metadata.resourceVersion === old.metadata.resourceVersion) return;
+    const labelChanged = !sameLabels(cur.metadata.labels, old.metadata.labels);
+    if (cur.metadata.deletionTimestamp) {
+      // A graceful delete starts with this update; the ReplicaSet should replace the pod now, not when the kubelet
+      // finishes. deletionTimestamp cannot be unset, so the old pod needs no check.
+      this.deletePod(cur);
+      if (labelChanged) this.deletePod(old);
+      return;
+    }
+    const curRef = getControllerOf(cur);
+    const oldRef = getControllerOf(old);
+    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    if (refChanged && oldRef) {
+      const oldRS = this.resolveControllerRef(old.metadata.namespace ?? '', oldRef);
+      if (oldRS) this.enqueue(oldRS);
+    }
+    if (curRef) {
+      const rs = this.resolveControllerRef(cur.metadata.namespace ?? '', curRef);
+      if (!rs) return;
+      this.enqueue(rs);
+      // A pod that just became Ready becomes available minReadySeconds later, with no event to say so: look again
+      // then, plus a second against skew (as upstream).
+      const minReadySeconds = this.kind.asReplicaSet(rs).spec.minReadySeconds;
+      if (!isPodReady(old) && isPodReady(cur) && minReadySeconds > 0) this.queue.addAfter(keyFunc(rs), (minReadySeconds + 1) * 1000);
+      return;
+    }
+    if (labelChanged || refChanged) for (const rs of this.getPodReplicaSets(cur)) this.enqueue(rs);
+  }
+
+  /** deletePod counts an expected deletion, whether seen as the delete or as the update that set deletionTimestamp. */
+  private deletePod(pod: PodObject): void {
+    const ref = getControllerOf(pod);
+    if (!ref) return;
+    const rs = this.resolveControllerRef(pod.metadata.namespace ?? '', ref);
+    if (!rs) return;
+    const key = keyFunc(rs);
+    this.expectations.deletionObserved(key, keyFunc(pod));
+    this.queue.add(key);
+  }
+
+  /** resolveControllerRef finds the controller a reference names, if it is of our kind and has the same uid. */
+  private resolveControllerRef(namespace: string, ref: OwnerReference): KubeObject | undefined {
+    if (ref.kind !== this.kind.kind) return undefined;
+    const rs = this.rsInformer.get(namespace, ref.name);
+    return rs && rs.metadata.uid === ref.uid ? rs : undefined;
+  }
+
+  /** getPodReplicaSets lists the ReplicaSets whose selector matches the pod; an empty selector matches nothing here. */
+  private getPodReplicaSets(pod: PodObject): KubeObject[] {
+    return this.rsInformer.list(pod.metadata.namespace).filter((obj) => {
+      const selector = selectorOf(this.kind.asReplicaSet(obj));
+      return selector !== undefined && !selector.empty() && selector.matches(pod.metadata.labels);
+    });
+  }
+
+  /**
+   * sync is syncReplicaSet: it claims pods, manages replicas if the expectations are satisfied and the ReplicaSet
+   * is not being deleted, then writes status. It throws to have the key retried with back-off.
+   */
+  sync(key: string): void {
+    const { namespace, name } = splitKey(key);
+    const obj = this.rsInformer.get(namespace, name);
+    if (!obj) {
+      this.expectations.deleteExpectations(key);
+      return;
+    }
+    const rs = this.kind.asReplicaSet(obj);
+    const rsNeedsSync = this.expectations.satisfiedExpectations(key);
+    // An invalid selector will not become valid by retrying.
+    const selector = selectorOf(rs);
+    if (!selector) return;
+
+    const allRSPods = filterPodsByOwner(this.podInformer, obj.metadata, true);
+    const { claimed: activePods, error: claimErr } = this.claimPods(obj, rs, selector, filterActivePods(allRSPods));
+    if (claimErr) throw claimErr;
+    const terminatingPods = this.kind.statusTerminatingReplicas ? filterClaimedPods(obj.metadata.uid, selector, filterTerminatingPods(allRSPods)) : [];
+
+    let manageReplicasErr: Error | undefined;
+    if (rsNeedsSync && !obj.metadata.deletionTimestamp) manageReplicasErr = this.manageReplicas(activePods, obj, rs);
+
+    const now = this.ctx.clock.now();
+    const newStatus = calculateStatus(rs, activePods, terminatingPods, manageReplicasErr, this.kind.statusTerminatingReplicas, now);
+    const updated = this.kind.asReplicaSet(
+      updateReplicaSetStatus(this.ctx.client, obj, rs, newStatus, (status) => ({ actor: this.name, reason: narrate.updatedStatus(rs, status) })),
+    );
+    const status = updated.status ?? newStatus;
+    const minReadySeconds = updated.spec.minReadySeconds;
+    if (minReadySeconds > 0 && status.readyReplicas !== status.availableReplicas) {
+      // Look again when the next Ready pod has been Ready for minReadySeconds.
+      this.queue.addAfter(key, findMinNextPodAvailabilityCheck(activePods, minReadySeconds, now) ?? minReadySeconds * 1000);
+    }
+    if (manageReplicasErr) throw manageReplicasErr;
+  }
+
+  private claimPods(obj: KubeObject, rs: ReplicaSetLike, selector: Selector, pods: PodObject[]): { claimed: PodObject[]; error?: Error } {
+    const manager = new PodControllerRefManager({
+      podControl: this.podControl,
+      controller: obj,
+      selector,
+      controllerKind: { apiVersion: this.kind.apiVersion, kind: this.kind.kind },
+      // Before adopting, re-read the ReplicaSet uncached: it may have been deleted since the cache saw it.
+      canAdopt: recheckDeletionTimestamp(() => {
+        const fresh = this.ctx.client.get<KubeObject>(this.kind.kind, obj.metadata.namespace ?? '', obj.metadata.name ?? '');
+        if (!fresh) throw new Error(`${this.kind.kind} ${obj.metadata.namespace}/${obj.metadata.name} not found`);
+        if (fresh.metadata.uid !== obj.metadata.uid) {
+          throw new Error(`original ${this.kind.kind} ${obj.metadata.namespace}/${obj.metadata.name} is gone: got uid ${fresh.metadata.uid}, wanted ${obj.metadata.uid}`);
+        }
+        return fresh;
+      }),
+      adoptContext: (pod) => ({ actor: this.name, reason: narrate.adoptedPod(rs, pod.metadata.name ?? '') }),
+      releaseContext: (pod) => ({ actor: this.name, reason: narrate.releasedPod(rs, pod.metadata.name ?? '') }),
+    });
+    return manager.claimPods(pods);
+  }
+
+  /** manageReplicas creates or deletes pods to reach spec.replicas; it returns (not throws) the first error. */
+  private manageReplicas(activePods: PodObject[], obj: KubeObject, rs: ReplicaSetLike): Error | undefined {
+    const key = keyFunc(obj);
+    const diff = activePods.length - rs.spec.replicas;
+    if (diff < 0) return this.createReplicas(Math.min(-diff, this.burstReplicas), activePods.length, key, obj, rs);
+    if (diff > 0) return this.deleteReplicas(Math.min(diff, this.burstReplicas), activePods, key, obj, rs);
+    return undefined;
+  }
+
+  private createReplicas(count: number, has: number, key: string, obj: KubeObject, rs: ReplicaSetLike): Error | undefined {
+    // Expect the creates before making them: their watch events may arrive before the creates return.
+    this.expectations.expectCreations(key, count);
+    const controllerRef: OwnerReference = {
+      apiVersion: this.kind.apiVersion,
+      kind: this.kind.kind,
+      name: obj.metadata.name ?? '',
+      uid: obj.metadata.uid ?? '',
+      controller: true,
+      blockOwnerDeletion: true,
+    };
+    let created = 0;
+    const { successes, error } = slowStartBatch(count, SLOW_START_INITIAL_BATCH_SIZE, (batchSize) => {
+      try {
+        this.podControl.createPods(rs.spec.template ?? {}, obj, controllerRef, { actor: this.name, reason: narrate.createdPod(rs, has + created, batchSize) });
+        created++;
+      } catch (err) {
+        // Every create fails in a terminating namespace; that is no reason to retry.
+        if (!isNamespaceTerminating(err)) throw err;
+      }
+    });
+    // Creates never attempted, or failed, will not be observed by the informer.
+    for (let skipped = count - successes; skipped > 0; skipped--) this.expectations.creationObserved(key);
+    return error;
+  }
+
+  private deleteReplicas(count: number, activePods: PodObject[], key: string, obj: KubeObject, rs: ReplicaSetLike): Error | undefined {
+    const chosen = getPodsToDelete(activePods, this.getIndirectlyRelatedPods(obj), count, this.ctx.clock.now());
+    // Snapshot the pods expected to go, so each deletion is counted once, whether seen as an update or a delete.
+    this.expectations.expectDeletions(
+      key,
+      chosen.map((c) => keyFunc(c.pod)),
+    );
+    let firstErr: Error | undefined;
+    for (const { pod, ranked } of chosen) {
+      const why = ranked ? narrate.whyChosen(ranked.self, ranked.kept, ranked.order) : narrate.ALL_PODS_GO;
+      try {
+        this.podControl.deletePod(pod.metadata.namespace ?? '', pod.metadata.name ?? '', obj, {
+          actor: this.name,
+          reason: narrate.deletedPod(rs, pod.metadata.name ?? '', activePods.length, why),
+        });
+      } catch (err) {
+        // The informer will not observe a deletion that failed.
+        this.expectations.deletionObserved(key, keyFunc(pod));
+        if (!isNotFound(err)) firstErr ??= err instanceof Error ? err : new Error(String(err));
+      }
+    }
+    return firstErr;
+  }
+
+  /** getIndirectlyRelatedPods returns the pods of every ReplicaSet with the same controller (none without one). */
+  private getIndirectlyRelatedPods(obj: KubeObject): PodObject[] {
+    const ref = getControllerOf(obj);
+    if (!ref) return [];
+    const related: PodObject[] = [];
+    const seen = new Set<string>();
+    for (const relatedRS of this.rsInformer.byIndex(CONTROLLER_UID_INDEX, ref.uid)) {
+      const selector = selectorOf(this.kind.asReplicaSet(relatedRS));
+      if (!selector) continue;
+      for (const pod of this.podInformer.list(relatedRS.metadata.namespace)) {
+        if (!selector.matches(pod.metadata.labels) || seen.has(pod.metadata.uid ?? '')) continue;
+        seen.add(pod.metadata.uid ?? '');
+        related.push(pod);
+      }
+    }
+    return related;
+  }
+}
+
+function sameLabels(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+  const [ka, kb] = [Object.keys(a ?? {}), Object.keys(b ?? {})];
+  return ka.length === kb.length && ka.every((k) => a?.[k] === b?.[k]);
+}
+
+/** selectorOf converts the ReplicaSet's selector; undefined when it is invalid (an unknown operator). */
+function selectorOf(rs: ReplicaSetLike): Selector | undefined {
+  try {
+    return labelSelectorAsSelector(rs.spec.selector);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * slowStartBatch calls `fn` `count` times in batches of initialBatchSize, 2x, 4x, ...: a whole batch runs, and the
+ * first batch with a failure stops the rest. This keeps a controller that would fail every create (a quota, an
+ * admission webhook) from spamming the API server and the Events. It returns the successes and the first error.
+ */
+export function slowStartBatch(count: number, initialBatchSize: number, fn: (batchSize: number) => void): { successes: number; error?: Error } {
+  let remaining = count;
+  let successes = 0;
+  for (let batchSize = Math.min(remaining, initialBatchSize); batchSize > 0; batchSize = Math.min(2 * batchSize, remaining)) {
+    const errors: Error[] = [];
+    for (let i = 0; i < batchSize; i++) {
+      try {
+        fn(batchSize);
+        successes++;
+      } catch (err) {
+        errors.push(err instanceof Error ? err : new Error(String(err)));
+      }
+    }
+    if (errors.length > 0) return { successes, error: errors[0] };
+    remaining -= batchSize;
+  }
+  return { successes };
+}
+
+/** newReplicaSetController starts `replicaset-controller`. */
+export function newReplicaSetController(ctx: ControllerContext): ReplicaSetController {
+  return new ReplicaSetController(ctx, REPLICA_SET);
+}
+
+/** newReplicationManager starts `replication-controller`: the same controller, for ReplicationControllers. */
+export function newReplicationManager(ctx: ControllerContext): ReplicaSetController {
+  return new ReplicaSetController(ctx, REPLICATION_CONTROLLER);
+}

@@ -1,0 +1,86 @@
+import type { Event, ObjectReference } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../api/object';
+import type { VirtualClock } from '../clock/virtualClock';
+import type { ApiClient } from '../store/types';
+import { rfc3339 } from '../clock/timeFormat';
+
+export type EventType = 'Normal' | 'Warning';
+
+/** EventSource names the reporting component, as Event.source does (`default-scheduler`, `kubelet` on `node-1`). */
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+/**
+ * EventRecorder mirrors client-go tools/record: components report Kubernetes Events about objects. Like the
+ * upstream EventCorrelator, an event identical to an earlier one (same object, reason, message, source) bumps
+ * that Event's count and lastTimestamp instead of creating a new object.
+ */
+export class EventRecorder {
+  /** eventOrder compares Events by when they were first recorded (their name suffix). */
+  static eventOrder(a: KubeObject, b: KubeObject): number {
+    const sa = (a.metadata.name ?? '').slice(-16);
+    const sb = (b.metadata.name ?? '').slice(-16);
+    return sa < sb ? -1 : sa > sb ? 1 : 0;
+  }
+
+  private readonly seen = new Map<string, string>();
+  private sequence = 0;
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly clock: VirtualClock,
+  ) {}
+
+  event(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource): void {
+    const ns = obj.metadata.namespace || 'default';
+    const involved: ObjectReference = {
+      apiVersion: obj.apiVersion,
+      kind: obj.kind,
+      name: obj.metadata.name,
+      namespace: obj.metadata.namespace,
+      uid: obj.metadata.uid,
+      resourceVersion: obj.metadata.resourceVersion,
+    };
+    const now = rfc3339(this.clock.now());
+    const dedupKey = [involved.kind, ns, involved.name, involved.uid, type, reason, message, source.component, source.host].join('\u0000');
+    const existingName = this.seen.get(dedupKey);
+    const ctx = { actor: source.host ? `${source.component}/${source.host}` : source.component, reason: message, quiet: true };
+    if (existingName) {
+      const existing = this.client.get<Event & KubeObject>('Event', ns, existingName);
+      if (existing) {
+        const next = structuredClone(existing) as Event & KubeObject;
+        next.count = (existing.count ?? 1) + 1;
+        next.lastTimestamp = now;
+        this.client.update(next, ctx);
+        return;
+      }
+    }
+    // Event names are `<involvedObject>.<16 hex digits>`: upstream uses the UnixNano timestamp in hex; a
+    // sequence number stands in for the nanoseconds, so names also sort in the order events happened.
+    const name = `${involved.name}.${this.uniqueSuffix()}`;
+    const event: Event & KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: ns },
+      involvedObject: involved,
+      reason,
+      message,
+      type,
+      source,
+      count: 1,
+      firstTimestamp: now,
+      lastTimestamp: now,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    };
+    this.client.create(event, ctx);
+    this.seen.set(dedupKey, name);
+  }
+
+  private uniqueSuffix(): string {
+    const nanos = BigInt(this.clock.now()) * 1_000_000n + BigInt(this.sequence++ % 1_000_000);
+    return nanos.toString(16).padStart(16, '0');
+  }
+}

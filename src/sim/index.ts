@@ -1,0 +1,8 @@
+/** The simulation core's public surface: hosts (worker, tests, benchmarks) import from here only. */
+export { Cluster, createCluster, type ClusterOptions, type SettleOptions } from './cluster/cluster';
+export type { ChangeBatch } from './cluster/changeBatch';
+export type { NodeOptions } from './cluster/nodeTemplate';
+export type { ApplyResult } from './apply/apply';
+export type { Action, WatchEvent } from './store/types';
+export type { KubeObject, ObjectRef } from './api/object';
+export type { SchedulingTrace } from './scheduler/trace';

@@ -1,0 +1,160 @@
+// Mirrors NodeInfo and ImageStateSummary of pkg/scheduler/framework/types.go; leaves out PVCRefCounts and
+// DRA/pod-level resource accounting.
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import { HostPortInfo, getHostPorts } from './hostPortInfo';
+import { PodInfo, podWithAffinity, podWithRequiredAntiAffinity } from './podInfo';
+import { Resource, newResource } from './resource';
+
+/** ImageStateSummary provides summarized information about the state of an image on the nodes. */
+export interface ImageStateSummary {
+  /** size of the image in bytes. */
+  size: number;
+  /** numNodes is the number of nodes that have this image. */
+  numNodes: number;
+  /**
+   * nodes is the cache's live set of nodes having the image (cache NodeInfos only); snapshot() turns it into
+   * numNodes, as upstream's ImageStateSummary.Snapshot does.
+   */
+  nodes?: ReadonlySet<string>;
+}
+
+let generation = 0;
+
+/** nextGeneration returns the next generation number; every NodeInfo change takes a new one. */
+export function nextGeneration(): number {
+  return ++generation;
+}
+
+/**
+ * NodeInfo is node level aggregated information: the node, the pods on it (bound or assumed), their summed
+ * requests and the host ports and images in use. Snapshot NodeInfos always have a node.
+ */
+export class NodeInfo {
+  /** node is the Node object; undefined in the cache while pods name a node the cache has not seen yet. */
+  node: Node | undefined = undefined;
+  /** pods running (or assumed) on the node. */
+  pods: PodInfo[] = [];
+  /** podsWithAffinity is the subset of pods with pod affinity or anti-affinity. */
+  podsWithAffinity: PodInfo[] = [];
+  /** podsWithRequiredAntiAffinity is the subset of pods with required anti-affinity. */
+  podsWithRequiredAntiAffinity: PodInfo[] = [];
+  /** usedPorts are the ports allocated on the node. */
+  usedPorts = new HostPortInfo();
+  /** requested is the total requested resources of all pods on this node (real requests, may be 0). */
+  requested = new Resource();
+  /**
+   * nonZeroRequested is the total requested resources of all pods on this node with a minimum value applied
+   * to each container's CPU and memory requests (100m / 200Mi). Used for scoring only.
+   */
+  nonZeroRequested = new Resource();
+  /** allocatable is the node's status.allocatable, parsed when the node is set. */
+  allocatable = new Resource();
+  /** imageStates holds the entry of an image if and only if this image is on the node. */
+  imageStates = new Map<string, ImageStateSummary>();
+  /** generation is bumped whenever any field of this NodeInfo changes. */
+  generation = nextGeneration();
+
+  constructor(...pods: Pod[]) {
+    for (const p of pods) this.addPod(p);
+  }
+
+  /** name caches node.metadata.name: the scheduling loops ask for it for every node. */
+  private name = '';
+
+  /** nodeName returns the node's name, or '' when the node is not set. */
+  nodeName(): string {
+    return this.name;
+  }
+
+  /** setNode sets the overall node information and parses its allocatable. */
+  setNode(node: Node): void {
+    this.node = node;
+    this.name = node.metadata?.name ?? '';
+    this.allocatable = newResource(node.status?.allocatable as Record<string, string> | undefined);
+    this.generation = nextGeneration();
+  }
+
+  /** removeNode removes the node object, leaving all other tracking information. */
+  removeNode(): void {
+    this.node = undefined;
+    this.name = '';
+    this.generation = nextGeneration();
+  }
+
+  /** addPod is a wrapper around addPodInfo. */
+  addPod(pod: Pod): void {
+    this.addPodInfo(new PodInfo(pod));
+  }
+
+  /** addPodInfo adds a pod and updates requested resources, used ports and the affinity lists. */
+  addPodInfo(podInfo: PodInfo): void {
+    this.pods.push(podInfo);
+    if (podWithAffinity(podInfo.pod)) this.podsWithAffinity.push(podInfo);
+    if (podWithRequiredAntiAffinity(podInfo.pod)) this.podsWithRequiredAntiAffinity.push(podInfo);
+    this.update(podInfo, 1);
+  }
+
+  /**
+   * removePod subtracts a pod (matched by uid) from the node. Like upstream the last pod takes the removed pod's
+   * place, so the order of `pods` changes. Returns the removed PodInfo; throws when the pod is not on this node.
+   */
+  removePod(pod: Pod): PodInfo {
+    const uid = pod.metadata?.uid;
+    removeFromSlice(this.podsWithAffinity, uid);
+    removeFromSlice(this.podsWithRequiredAntiAffinity, uid);
+    const removed = removeFromSlice(this.pods, uid);
+    if (!removed) {
+      throw new Error(`no corresponding pod ${pod.metadata?.name} in pods of node ${this.nodeName()}`);
+    }
+    this.update(removed, -1);
+    return removed;
+  }
+
+  private update(podInfo: PodInfo, sign: number): void {
+    const res = podInfo.calculateResource();
+    this.requested.addResource(res.resource, sign);
+    this.nonZeroRequested.milliCPU += sign * res.non0CPU;
+    this.nonZeroRequested.memory += sign * res.non0Mem;
+    for (const p of getHostPorts(podInfo.pod)) {
+      if (sign > 0) this.usedPorts.add(p.hostIP ?? '', p.protocol ?? '', p.hostPort ?? 0);
+      else this.usedPorts.remove(p.hostIP ?? '', p.protocol ?? '', p.hostPort ?? 0);
+    }
+    this.generation = nextGeneration();
+  }
+
+  /**
+   * snapshot returns a copy of this NodeInfo that can be changed (preemption removes victims from it) without
+   * touching the original. PodInfos are shared: they are immutable.
+   */
+  snapshot(): NodeInfo {
+    const clone = new NodeInfo();
+    clone.node = this.node;
+    clone.name = this.name;
+    clone.pods = this.pods.slice();
+    clone.podsWithAffinity = this.podsWithAffinity.slice();
+    clone.podsWithRequiredAntiAffinity = this.podsWithRequiredAntiAffinity.slice();
+    clone.usedPorts = this.usedPorts.clone();
+    clone.requested = this.requested.clone();
+    clone.nonZeroRequested = this.nonZeroRequested.clone();
+    clone.allocatable = this.allocatable.clone();
+    if (this.imageStates.size > 0) {
+      const states = new Map<string, ImageStateSummary>();
+      for (const [name, st] of this.imageStates) states.set(name, { size: st.size, numNodes: st.nodes ? st.nodes.size : st.numNodes });
+      clone.imageStates = states;
+    }
+    clone.generation = this.generation;
+    return clone;
+  }
+}
+
+function removeFromSlice(s: PodInfo[], uid: string | undefined): PodInfo | undefined {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i].pod.metadata?.uid === uid) {
+      const removed = s[i];
+      s[i] = s[s.length - 1];
+      s.pop();
+      return removed;
+    }
+  }
+  return undefined;
+}

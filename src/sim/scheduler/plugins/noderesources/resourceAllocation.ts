@@ -1,0 +1,109 @@
+// Mirrors pkg/scheduler/framework/plugins/noderesources/resource_allocation.go; leaves out DRA-backed
+// extended resources and in-place resize.
+import type { Pod } from 'kubernetes-types/core/v1';
+import { DefaultMemoryRequest, DefaultMilliCPURequest, podRequests } from '../../../api/core/v1/podResources';
+import type { NodeInfo } from '../../framework/nodeInfo';
+import { ResourceCPU, ResourceEphemeralStorage, ResourceMemory, isScalarResourceName } from '../../framework/resource';
+
+/** ResourceSpec is a resource and its weight in a scoring strategy (config.ResourceSpec). */
+export interface ResourceSpec {
+  name: string;
+  weight: number;
+}
+
+/** defaultResources is cpu and memory with weight 1 each, the default of every strategy. */
+export const defaultResources: readonly ResourceSpec[] = [
+  { name: ResourceCPU, weight: 1 },
+  { name: ResourceMemory, weight: 1 },
+];
+
+/** Scorer turns per-resource requested and allocatable amounts (same order as the resources) into a node score. */
+export type Scorer = (requested: number[], allocatable: number[]) => number;
+
+/**
+ * ResourceAllocationScorer contains information to calculate resource allocation score, shared by
+ * NodeResourcesFit's strategies and NodeResourcesBalancedAllocation.
+ */
+export class ResourceAllocationScorer {
+  /** Scratch arrays reused for every node: scoring is synchronous, and a fresh pair per node was measurable. */
+  private readonly requested: number[];
+  private readonly allocatable: number[];
+
+  constructor(
+    readonly name: string,
+    /** useRequested decides whether cpu/memory use Requested (true) or NonZeroRequested (false). */
+    readonly useRequested: boolean,
+    readonly scorer: Scorer,
+    readonly resources: readonly ResourceSpec[],
+  ) {
+    this.requested = new Array<number>(resources.length).fill(0);
+    this.allocatable = new Array<number>(resources.length).fill(0);
+  }
+
+  /** score computes the node's score from the pod's per-resource requests (see calculatePodResourceRequestList). */
+  score(nodeInfo: NodeInfo, podRequests: readonly number[]): number {
+    if (this.resources.length === 0) throw new Error('resources not found');
+    const requested = this.requested;
+    const allocatable = this.allocatable;
+    for (let i = 0; i < this.resources.length; i++) {
+      requested[i] = 0;
+      allocatable[i] = 0;
+      const name = this.resources[i].name;
+      const podRequest = podRequests[i];
+      // An extended resource the pod does not request is left out of scoring (allocatable 0).
+      if (podRequest === 0 && isScalarResourceName(name)) continue;
+      const req = this.useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested;
+      switch (name) {
+        case ResourceCPU:
+          allocatable[i] = nodeInfo.allocatable.milliCPU;
+          requested[i] = req.milliCPU + podRequest;
+          break;
+        case ResourceMemory:
+          allocatable[i] = nodeInfo.allocatable.memory;
+          requested[i] = req.memory + podRequest;
+          break;
+        case ResourceEphemeralStorage:
+          allocatable[i] = nodeInfo.allocatable.ephemeralStorage;
+          requested[i] = nodeInfo.requested.ephemeralStorage + podRequest;
+          break;
+        default:
+          if (nodeInfo.allocatable.scalarResources?.has(name)) {
+            allocatable[i] = nodeInfo.allocatable.scalar(name);
+            requested[i] = nodeInfo.requested.scalar(name) + podRequest;
+          }
+      }
+    }
+    return this.scorer(requested, allocatable);
+  }
+
+  /**
+   * calculatePodResourceRequestList returns the pod's request for each configured resource: cpu in millicores,
+   * the rest in units. Without useRequested, containers missing a cpu/memory request count as 100m/200Mi.
+   */
+  calculatePodResourceRequestList(pod: Pod): number[] {
+    const reqs = podRequests(
+      pod,
+      this.useRequested
+        ? {}
+        : { nonMissingContainerRequests: { cpu: DefaultMilliCPURequest, memory: DefaultMemoryRequest * 1000 } },
+    );
+    return this.resources.map((r) => {
+      const milli = reqs[r.name] ?? 0;
+      return r.name === ResourceCPU ? milli : Math.ceil(milli / 1000);
+    });
+  }
+
+  /** isBestEffortPod is true when the pod requests none of the configured resources. */
+  isBestEffortPod(podRequests: readonly number[]): boolean {
+    return podRequests.every((r) => r === 0);
+  }
+}
+
+/** validateResources mirrors the weight checks of ValidateNodeResourcesFitArgs: each weight must be in 1..100. */
+export function validateResources(resources: readonly ResourceSpec[], path: string): void {
+  resources.forEach((r, i) => {
+    if (r.weight <= 0 || r.weight > 100) {
+      throw new Error(`${path}[${i}].weight: Invalid value: ${r.weight}: resource weight of ${r.name} should be in range 1-100`);
+    }
+  });
+}

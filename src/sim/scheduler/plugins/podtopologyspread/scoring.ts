@@ -1,0 +1,179 @@
+// Mirrors pkg/scheduler/framework/plugins/podtopologyspread/scoring.go; leaves out the per-cycle memo of
+// scoring_memo.go (an upstream optimisation that does not change scores).
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { RequiredNodeAffinity } from '../../../api/core/v1/nodeSelector';
+import { LabelHostname } from '../../../api/core/v1/wellKnownLabels';
+import type { CycleState, StateData } from '../../framework/cycleState';
+import { MaxNodeScore, type NodeScoreList } from '../../framework/interface';
+import type { NodeInfo } from '../../framework/nodeInfo';
+import * as names from '../names';
+import {
+  countPodsMatchSelector,
+  matchNodeInclusionPolicies,
+  nodeLabelsMatchSpreadConstraints,
+  type TopologySpreadConstraint,
+} from './common';
+
+/** preScoreStateKey is the CycleState key of the PreScore result ("PreScore" + plugin name). */
+export const preScoreStateKey = 'PreScore' + names.PodTopologySpread;
+
+/** invalidScore marks ignored nodes between the two loops of NormalizeScore. */
+const invalidScore = -1;
+
+/**
+ * PreScoreState is computed at PreScore and used at Score. For each soft constraint it holds the matching pod
+ * count per topology value of the candidate nodes (hostname constraints are counted per node in Score) and
+ * the weight of the constraint; ignoredNodes are candidates missing a required topology key.
+ */
+export class PreScoreState implements StateData {
+  constraints: TopologySpreadConstraint[] = [];
+  ignoredNodes = new Set<string>();
+  topologyValueToPodCounts: Map<string, number>[] = [];
+  topologyNormalizingWeight: number[] = [];
+
+  /** clone shares the state: it is read-only after PreScore. */
+  clone(): PreScoreState {
+    return this;
+  }
+}
+
+/**
+ * topologyNormalizingWeight calculates the weight for the topology, based on the number of values that exist
+ * for a topology: ln(size + 2), so the pod counts of smaller topologies are not watered down by bigger ones.
+ */
+export function topologyNormalizingWeight(size: number): number {
+  return Math.log(size + 2);
+}
+
+/**
+ * scoreForCount calculates the score based on the number of matching pods in a topology domain, the
+ * constraint's maxSkew and the topology weight. `maxSkew-1` is added so that differences between topology
+ * domains get watered down, controlling the tolerance of the score to skews.
+ */
+function scoreForCount(cnt: number, maxSkew: number, tpWeight: number): number {
+  return cnt * tpWeight + (maxSkew - 1);
+}
+
+/**
+ * initPreScoreState fills the state from the candidate nodes: nodes missing a topology key are ignored (when
+ * requireAllTopologies), every topology value of the candidates gets a zero count, and each constraint gets
+ * its weight (hostname: from the number of scored nodes).
+ */
+export function initPreScoreState(
+  s: PreScoreState,
+  constraints: TopologySpreadConstraint[],
+  filteredNodes: readonly NodeInfo[],
+  requireAllTopologies: boolean,
+): void {
+  s.constraints = constraints;
+  if (constraints.length === 0) return;
+  s.topologyValueToPodCounts = constraints.map(() => new Map<string, number>());
+  const topoSize = constraints.map(() => 0);
+  for (const nodeInfo of filteredNodes) {
+    const node = nodeInfo.node!;
+    const labels = node.metadata?.labels ?? {};
+    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, constraints)) {
+      s.ignoredNodes.add(node.metadata?.name ?? '');
+      continue;
+    }
+    for (let i = 0; i < constraints.length; i++) {
+      // Per-node counts are calculated during Score.
+      if (constraints[i].topologyKey === LabelHostname) continue;
+      const value = labels[constraints[i].topologyKey] ?? '';
+      if (!s.topologyValueToPodCounts[i].has(value)) {
+        s.topologyValueToPodCounts[i].set(value, 0);
+        topoSize[i]++;
+      }
+    }
+  }
+  s.topologyNormalizingWeight = constraints.map((c, i) =>
+    topologyNormalizingWeight(c.topologyKey === LabelHostname ? filteredNodes.length - s.ignoredNodes.size : topoSize[i]),
+  );
+}
+
+/**
+ * countAllNodes adds the matching pods of every node of the cluster (not only candidates) to the topology
+ * values that candidate nodes have, honouring the node inclusion policies.
+ */
+export function countAllNodes(
+  s: PreScoreState,
+  pod: Pod,
+  allNodes: readonly NodeInfo[],
+  requireAllTopologies: boolean,
+  require: RequiredNodeAffinity,
+): void {
+  const ns = pod.metadata?.namespace ?? '';
+  for (const nodeInfo of allNodes) {
+    const node = nodeInfo.node!;
+    const labels = node.metadata?.labels ?? {};
+    if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i];
+      if (!matchNodeInclusionPolicies(c, pod, node, require)) continue;
+      const value = labels[c.topologyKey] ?? '';
+      const counts = s.topologyValueToPodCounts[i];
+      // Values of no candidate node (and hostname, counted in Score) are skipped.
+      const tpCount = counts.get(value);
+      if (tpCount === undefined) continue;
+      counts.set(value, tpCount + countPodsMatchSelector(nodeInfo.pods, c.selector, ns));
+    }
+  }
+}
+
+/** getPreScoreState fetches the pre-computed PreScoreState, throwing when PreScore did not run. */
+export function getPreScoreState(cycleState: CycleState): PreScoreState {
+  const s = cycleState.read<PreScoreState>(preScoreStateKey);
+  if (!(s instanceof PreScoreState)) throw new Error(`error reading "${preScoreStateKey}" from cycleState: not found`);
+  return s;
+}
+
+/**
+ * scoreNode returns the weighted number of matching pods in the node's domains (it is normalized later):
+ * `round(Σ cnt × weight + maxSkew - 1)`.
+ */
+export function scoreNode(s: PreScoreState, pod: Pod, nodeInfo: NodeInfo): number {
+  const node = nodeInfo.node!;
+  if (s.ignoredNodes.has(node.metadata?.name ?? '')) return 0;
+  const labels = node.metadata?.labels ?? {};
+  const ns = pod.metadata?.namespace ?? '';
+  let score = 0;
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i];
+    if (!Object.prototype.hasOwnProperty.call(labels, c.topologyKey)) continue;
+    const cnt =
+      c.topologyKey === LabelHostname
+        ? countPodsMatchSelector(nodeInfo.pods, c.selector, ns)
+        : (s.topologyValueToPodCounts[i].get(labels[c.topologyKey]) ?? 0);
+    score += scoreForCount(cnt, c.maxSkew, s.topologyNormalizingWeight[i]);
+  }
+  return Math.round(score);
+}
+
+/**
+ * normalizeScores reverses the raw scores (fewer matching pods is better): `100 × (max + min − s) / max`
+ * with integer division, min and max over non-ignored nodes; ignored nodes get 0, and all nodes 100 when max
+ * is 0.
+ */
+export function normalizeScores(s: PreScoreState, scores: NodeScoreList): void {
+  let minScore = Number.MAX_SAFE_INTEGER;
+  let maxScore = 0;
+  for (const ns of scores) {
+    if (s.ignoredNodes.has(ns.name)) {
+      ns.score = invalidScore;
+      continue;
+    }
+    if (ns.score < minScore) minScore = ns.score;
+    if (ns.score > maxScore) maxScore = ns.score;
+  }
+  for (const ns of scores) {
+    if (ns.score === invalidScore) {
+      ns.score = 0;
+      continue;
+    }
+    if (maxScore === 0) {
+      ns.score = MaxNodeScore;
+      continue;
+    }
+    ns.score = Math.trunc((MaxNodeScore * (maxScore + minScore - ns.score)) / maxScore);
+  }
+}

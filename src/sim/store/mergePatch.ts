@@ -1,0 +1,52 @@
+/**
+ * applyMergePatch implements JSON Merge Patch (RFC 7386), the `application/merge-patch+json` patch type of the
+ * Kubernetes API: objects merge recursively, `null` removes a field, anything else (lists included) replaces.
+ */
+export function applyMergePatch(target: unknown, patch: unknown): unknown {
+  if (!isPlainObject(patch)) return structuredClone(patch);
+  const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = applyMergePatch(out[key], value);
+  }
+  return out;
+}
+
+/** createMergePatch is the inverse: the merge patch that turns `from` into `to` (as kubectl computes for apply). */
+export function createMergePatch(from: unknown, to: unknown): unknown {
+  if (!isPlainObject(from) || !isPlainObject(to)) return structuredClone(to);
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(from)) {
+    if (!(key in to)) patch[key] = null;
+  }
+  for (const [key, value] of Object.entries(to)) {
+    if (!(key in from)) {
+      patch[key] = structuredClone(value);
+    } else if (!deepEqual(from[key], value)) {
+      patch[key] = isPlainObject(from[key]) && isPlainObject(value) ? createMergePatch(from[key], value) : structuredClone(value);
+    }
+  }
+  return patch;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** deepEqual compares JSON values structurally (key order ignored, undefined fields absent). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => deepEqual(v, bb[i]));
+  }
+  // JSON semantics: a key holding undefined is the same as a missing key.
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ka = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const kb = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => deepEqual(ao[k], bo[k]));
+}

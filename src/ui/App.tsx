@@ -1,0 +1,57 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { ApplyResult } from '../sim/index';
+import { TimeControls } from './components/TimeControls';
+import { ClusterGraph } from './graph/ClusterGraph';
+import { Timeline } from './timeline/Timeline';
+import { Inspector } from './panels/Inspector';
+import { Workloads } from './panels/Workloads';
+import { MessageArea } from './panels/MessageArea';
+import { HelpOverlay } from './panels/HelpOverlay';
+import { useUiStore } from './store/uiStore';
+import { useClusterStore } from './store/clusterStore';
+import { simClient } from './simClientInstance';
+import { useShortcuts } from './shortcuts';
+
+// Monaco is large: load it after the graph is on screen.
+const ManifestEditor = lazy(() => import('./editor/ManifestEditor'));
+
+/** App lays out the screen: controls on top, editor left, graph centre, inspector right, timeline below. */
+export function App() {
+  const theme = useUiStore((s) => s.theme);
+  const notice = useClusterStore((s) => s.notice);
+  const [results, setResults] = useState<ApplyResult[]>([]);
+  const onApply = useCallback((text: string) => simClient.apply(text), []);
+  useShortcuts();
+  useEffect(() => {
+    document.documentElement.classList.toggle('dark', theme === 'dark');
+  }, [theme]);
+  return (
+    <div className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <header className="flex items-center gap-4 border-b border-slate-300 px-4 py-2 dark:border-slate-800">
+        <h1 className="text-lg font-semibold">Kubeplay</h1>
+        <TimeControls />
+      </header>
+      <main className="grid min-h-0 flex-1 grid-cols-[minmax(300px,28%)_1fr_minmax(260px,22%)]">
+        <section aria-label="manifest editor" className="flex min-h-0 flex-col border-r border-slate-300 dark:border-slate-800">
+          <div className="min-h-0 flex-1">
+            <Suspense fallback={<p className="p-3 text-xs text-slate-500">Loading editor…</p>}>
+              <ManifestEditor onApply={onApply} onResults={setResults} theme={theme} />
+            </Suspense>
+          </div>
+          <MessageArea results={results} notice={notice} />
+        </section>
+        <section className="grid min-h-0 grid-rows-[1fr_minmax(140px,30%)]">
+          <ClusterGraph />
+          <div className="min-h-0 border-t border-slate-300 dark:border-slate-800">
+            <Timeline />
+          </div>
+        </section>
+        <aside className="min-h-0 overflow-auto border-l border-slate-300 dark:border-slate-800">
+          <Workloads />
+          <Inspector />
+        </aside>
+      </main>
+      <HelpOverlay />
+    </div>
+  );
+}

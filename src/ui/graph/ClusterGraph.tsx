@@ -1,0 +1,102 @@
+import { useMemo, useRef } from 'react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, useStore, type Node as FlowNode } from '@xyflow/react';
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import { useClusterStore } from '../store/clusterStore';
+import { useUiStore } from '../store/uiStore';
+import { layoutCluster, DENSE_POD_THRESHOLD } from './layout';
+import { assignSlots, orderBySlot } from './slots';
+import { WorkerNodeCard } from './nodes/WorkerNodeCard';
+import { PendingLaneCard } from './nodes/PendingLaneCard';
+import { ControlPlaneCard, componentOf } from './nodes/ControlPlaneCard';
+
+/** Registered once at module level, as React Flow requires for stable node types. */
+const nodeTypes = { worker: WorkerNodeCard, lane: PendingLaneCard, controlPlane: ControlPlaneCard };
+
+/** Zoom level above which crowded nodes draw chips instead of dots. */
+const DETAIL_ZOOM = 1.4;
+
+const podKey = (p: Pod) => p.metadata?.uid ?? `${p.metadata?.namespace}/${p.metadata?.name}`;
+
+function Graph() {
+  const nodes = useClusterStore((s) => s.objects.Node);
+  const pods = useClusterStore((s) => s.objects.Pod);
+  const actors = useClusterStore((s) => s.activeActors);
+  const theme = useUiStore((s) => s.theme);
+  const select = useUiStore((s) => s.select);
+  const zoomedIn = useStore((s) => s.transform[2] > DETAIL_ZOOM);
+  const slotsRef = useRef(new Map<string, Map<string, number>>());
+
+  const grouped = useMemo(() => {
+    const byNode = new Map<string, Pod[]>();
+    for (const pod of Object.values(pods ?? {}) as Pod[]) {
+      const node = pod.spec?.nodeName ?? '';
+      let list = byNode.get(node);
+      if (!list) byNode.set(node, (list = []));
+      list.push(pod);
+    }
+    const ordered = new Map<string, Pod[]>();
+    for (const [node, list] of byNode) {
+      const slots = assignSlots(slotsRef.current.get(node) ?? new Map(), list.map(podKey));
+      slotsRef.current.set(node, slots);
+      ordered.set(node, orderBySlot(list, podKey, slots));
+    }
+    return ordered;
+  }, [pods]);
+
+  const flowNodes = useMemo(() => {
+    const nodeList = Object.values(nodes ?? {}) as Node[];
+    const layout = layoutCluster(
+      nodeList.map((n) => ({ name: n.metadata?.name ?? '', podCount: grouped.get(n.metadata?.name ?? '')?.length ?? 0 })),
+      zoomedIn,
+    );
+    const active = [...new Set(actors.flatMap(componentOf))];
+    const out: FlowNode[] = [
+      { id: 'control-plane', type: 'controlPlane', position: layout.controlPlane, data: { active }, style: { width: layout.controlPlane.width, height: layout.controlPlane.height }, draggable: false },
+      { id: 'pending', type: 'lane', position: layout.pendingLane, data: { pods: grouped.get('') ?? [] }, style: { width: layout.pendingLane.width, height: layout.pendingLane.height }, draggable: false },
+    ];
+    for (const node of nodeList) {
+      const name = node.metadata?.name ?? '';
+      const box = layout.nodes.get(name)!;
+      const podsHere = grouped.get(name) ?? [];
+      out.push({
+        id: `node/${name}`,
+        type: 'worker',
+        position: { x: box.x, y: box.y },
+        data: { node, pods: podsHere, dense: podsHere.length > DENSE_POD_THRESHOLD && !zoomedIn },
+        style: { width: box.width, height: box.height },
+        draggable: false,
+      });
+    }
+    return out;
+  }, [nodes, grouped, zoomedIn, actors]);
+
+  return (
+    <ReactFlow
+      nodes={flowNodes}
+      edges={[]}
+      nodeTypes={nodeTypes}
+      colorMode={theme}
+      fitView
+      fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+      minZoom={0.1}
+      maxZoom={3}
+      nodesConnectable={false}
+      onPaneClick={() => select(undefined)}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}
+
+/** ClusterGraph is the live drawing of the cluster: control plane, unscheduled lane, nodes and their pods. */
+export function ClusterGraph() {
+  return (
+    <div className="h-full w-full" data-testid="cluster-graph">
+      <ReactFlowProvider>
+        <Graph />
+      </ReactFlowProvider>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { DENSE_POD_THRESHOLD, layoutCluster, nodeBoxHeight } from './layout';
+
+describe('cluster layout', () => {
+  it('orders nodes by natural name in a grid below the control plane', () => {
+    const layout = layoutCluster([
+      { name: 'node-10', podCount: 0 },
+      { name: 'node-2', podCount: 0 },
+      { name: 'control-plane', podCount: 0 },
+    ]);
+    const order = [...layout.nodes.entries()].sort((a, b) => a[1].y - b[1].y || a[1].x - b[1].x).map(([n]) => n);
+    expect(order).toEqual(['control-plane', 'node-2', 'node-10']);
+    expect(Math.min(...[...layout.nodes.values()].map((b) => b.y))).toBeGreaterThan(layout.controlPlane.height);
+  });
+
+  it('a node keeps its position when another node gains pods (only rows below move down)', () => {
+    const nodes = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name, podCount: 0 }));
+    const before = layoutCluster(nodes);
+    const after = layoutCluster(nodes.map((n) => (n.name === 'e' ? { ...n, podCount: 12 } : n)));
+    for (const name of ['a', 'b', 'c']) expect(after.nodes.get(name)).toEqual(before.nodes.get(name));
+  });
+
+  it('a crowded node draws dots, which need less height than chips', () => {
+    const n = DENSE_POD_THRESHOLD + 40;
+    expect(nodeBoxHeight(n, true)).toBeLessThan(nodeBoxHeight(n, false));
+  });
+
+  it('100 nodes fit in 10 columns', () => {
+    const layout = layoutCluster(Array.from({ length: 100 }, (_, i) => ({ name: `node-${i}`, podCount: 20 })));
+    expect(new Set([...layout.nodes.values()].map((b) => b.x)).size).toBe(10);
+  });
+});

@@ -1,0 +1,59 @@
+/** Geometry of the cluster drawing, in React Flow units. */
+export const NODE_WIDTH = 264;
+const NODE_HEADER = 86;
+const CHIP_HEIGHT = 24;
+const CHIP_COLUMNS = 2;
+const DOT_SIZE = 11;
+const DOTS_PER_ROW = 22;
+const GAP = 24;
+const CONTROL_PLANE_HEIGHT = 150;
+const LANE_HEIGHT = 110;
+
+/** Above this many pods a node box draws one dot per pod instead of one chip, until the user zooms in. */
+export const DENSE_POD_THRESHOLD = 16;
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface ClusterLayout {
+  controlPlane: Box;
+  pendingLane: Box;
+  nodes: Map<string, Box>;
+}
+
+/** nodeBoxHeight: header and bars, then one row per two chips, or rows of dots when the node is crowded. */
+export function nodeBoxHeight(podCount: number, dense: boolean): number {
+  if (dense) return NODE_HEADER + Math.max(1, Math.ceil(podCount / DOTS_PER_ROW)) * DOT_SIZE + 28;
+  return NODE_HEADER + Math.max(1, Math.ceil(podCount / CHIP_COLUMNS)) * CHIP_HEIGHT + 8;
+}
+
+/** byNaturalName sorts node-2 before node-10, as a person would. */
+export function byNaturalName(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/**
+ * layoutCluster places the control plane and the unscheduled lane on top and the worker nodes below in a grid,
+ * ordered by name, so a node keeps its place when others come, go or grow.
+ */
+export function layoutCluster(nodes: ReadonlyArray<{ name: string; podCount: number }>, zoomedIn = false): ClusterLayout {
+  const sorted = [...nodes].sort((a, b) => byNaturalName(a.name, b.name));
+  const columns = Math.max(2, Math.min(10, Math.ceil(Math.sqrt(sorted.length * 1.6))));
+  const laneWidth = columns * (NODE_WIDTH + GAP) - GAP - (NODE_WIDTH + GAP);
+  const controlPlane = { x: 0, y: 0, width: NODE_WIDTH, height: CONTROL_PLANE_HEIGHT };
+  const pendingLane = { x: NODE_WIDTH + GAP, y: 0, width: Math.max(NODE_WIDTH, laneWidth), height: LANE_HEIGHT };
+  const boxes = new Map<string, Box>();
+  let y = CONTROL_PLANE_HEIGHT + GAP * 2;
+  for (let row = 0; row * columns < sorted.length; row++) {
+    const members = sorted.slice(row * columns, (row + 1) * columns);
+    const heights = members.map((n) => nodeBoxHeight(n.podCount, n.podCount > DENSE_POD_THRESHOLD && !zoomedIn));
+    const rowHeight = Math.max(...heights);
+    members.forEach((n, i) => boxes.set(n.name, { x: i * (NODE_WIDTH + GAP), y, width: NODE_WIDTH, height: rowHeight }));
+    y += rowHeight + GAP;
+  }
+  return { controlPlane, pendingLane, nodes: boxes };
+}

@@ -1,0 +1,106 @@
+import { lazy, Suspense, useMemo } from 'react';
+import type { Event } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../sim/index';
+import { useClusterStore, nameKey } from '../store/clusterStore';
+import { useUiStore } from '../store/uiStore';
+import { ObjectActions } from './objectActions';
+import { ownerChain } from './ownerChain';
+
+const LiveYaml = lazy(() => import('./LiveYaml'));
+const SchedulingTracePanel = lazy(() => import('./SchedulingTracePanel'));
+
+interface Condition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+/** Inspector shows the selected object: actions, conditions, events, owners, the scheduler's reasoning, YAML. */
+export function Inspector() {
+  const selected = useUiStore((s) => s.selected);
+  const select = useUiStore((s) => s.select);
+  const setFilter = useUiStore((s) => s.setTimelineFilter);
+  const object = useClusterStore((s) => (selected ? s.objects[selected.kind]?.[nameKey(selected.namespace || undefined, selected.name)] : undefined));
+  const objects = useClusterStore((s) => s.objects);
+  const events = useMemo(
+    () =>
+      selected
+        ? (Object.values(objects.Event ?? {}) as unknown as Event[]).filter(
+            (e) => e.involvedObject.kind === selected.kind && e.involvedObject.name === selected.name && (e.involvedObject.namespace ?? '') === selected.namespace,
+          )
+        : [],
+    [objects.Event, selected],
+  );
+  if (!selected) return <p className="p-3 text-xs text-slate-500">Click a pod or a node to inspect it.</p>;
+  if (!object) return <p className="p-3 text-xs text-slate-500">{selected.kind.toLowerCase()}/{selected.name} no longer exists.</p>;
+  const conditions = ((object.status as { conditions?: Condition[] })?.conditions ?? []) as Condition[];
+  const owners = ownerChain(object, objects);
+  return (
+    <div aria-label="inspector" className="space-y-3 overflow-auto p-3 text-xs">
+      <header>
+        <h2 className="font-mono text-sm font-semibold">
+          {object.kind.toLowerCase()}/{object.metadata.name}
+        </h2>
+        {object.metadata.namespace && <p className="text-slate-500">namespace {object.metadata.namespace}</p>}
+        <button className="mt-1 text-sky-600 underline dark:text-sky-400" onClick={() => setFilter(selected)}>
+          show only this object in the timeline
+        </button>
+      </header>
+      <ObjectActions target={selected} object={object} />
+      {owners.length > 0 && (
+        <section>
+          <h3 className="font-semibold">Owned by</h3>
+          <ol className="font-mono">
+            {owners.map((o: KubeObject) => (
+              <li key={`${o.kind}/${o.metadata.name}`}>
+                <button className="text-sky-600 underline dark:text-sky-400" onClick={() => select({ kind: o.kind, namespace: o.metadata.namespace ?? '', name: o.metadata.name ?? '' })}>
+                  {o.kind}/{o.metadata.name}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {conditions.length > 0 && (
+        <section>
+          <h3 className="font-semibold">Conditions</h3>
+          <table className="w-full font-mono">
+            <tbody>
+              {conditions.map((c) => (
+                <tr key={c.type} className="align-top">
+                  <td className="pr-2">{c.type}</td>
+                  <td className={`pr-2 ${c.status === 'True' ? 'text-emerald-600' : 'text-rose-500'}`}>{c.status}</td>
+                  <td className="text-slate-500">{[c.reason, c.message].filter(Boolean).join(': ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {object.kind === 'Pod' && (
+        <Suspense fallback={null}>
+          <SchedulingTracePanel namespace={selected.namespace} name={selected.name} version={object.metadata.resourceVersion ?? ''} />
+        </Suspense>
+      )}
+      <section>
+        <h3 className="font-semibold">Events</h3>
+        {events.length === 0 ? (
+          <p className="text-slate-500">No events.</p>
+        ) : (
+          <ul className="font-mono">
+            {events.map((e) => (
+              <li key={e.metadata?.name} className={e.type === 'Warning' ? 'text-rose-500' : ''}>
+                {e.type} {e.reason}: {e.message}
+                {e.count && e.count > 1 ? ` (x${e.count})` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <Suspense fallback={<p className="text-slate-500">Loading YAML…</p>}>
+        <LiveYaml object={object} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { SimClient } from '../worker/simClient';
+import { useClusterStore } from './store/clusterStore';
+
+/** The one simulation worker of the page, created at module level (see SimClient). */
+export const simClient = new SimClient();
+simClient.onMessage((message) => useClusterStore.getState().receive(message));

@@ -1,0 +1,172 @@
+import { createCluster, type Cluster, type ChangeBatch, type KubeObject } from '../sim/index';
+import { PROTOCOL_VERSION, toBatchMessage, type Command, type NodeAction, type PodAction, type WorkerMessage } from './protocol';
+
+/** How often the host advances virtual time while playing, in wall-clock ms. */
+export const TICK_MS = 100;
+
+/** Ticker abstracts the wall-clock timer so the host runs under tests without real time. */
+export interface Ticker {
+  start(everyMs: number, tick: () => void): () => void;
+}
+
+/**
+ * SimHost owns the cluster inside the worker: it turns commands into calls on the cluster, runs virtual time at
+ * the chosen speed while playing, and merges change batches so the UI gets at most one per tick.
+ */
+export class SimHost {
+  private cluster!: Cluster;
+  private pending: ChangeBatch[] = [];
+  private playing = true;
+  private speed = 1;
+  private stopTicker: (() => void) | undefined;
+
+  constructor(
+    private readonly post: (message: WorkerMessage) => void,
+    private readonly ticker: Ticker,
+  ) {
+    this.reset(1);
+    this.setPlaying(true);
+  }
+
+  handle(command: Command): void {
+    try {
+      this.dispatch(command);
+    } catch (err) {
+      this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+    this.flush();
+  }
+
+  private dispatch(command: Command): void {
+    switch (command.type) {
+      case 'hello':
+        return this.sendReady();
+      case 'apply':
+        return this.post({ type: 'applied', id: command.id, results: this.cluster.apply(command.yaml) });
+      case 'delete':
+        return this.cluster.delete(command.ref.kind, command.ref.namespace, command.ref.name);
+      case 'play':
+        return this.setPlaying(true);
+      case 'pause':
+        return this.setPlaying(false);
+      case 'step':
+        this.setPlaying(false);
+        this.cluster.step();
+        return;
+      case 'setSpeed':
+        this.speed = Math.min(100, Math.max(0.25, command.speed));
+        return this.postStatus();
+      case 'reset':
+        this.reset(command.seed ?? 1);
+        return this.sendReady();
+      case 'nodeAction':
+        return this.notice(this.nodeAction(command.node, command.action));
+      case 'addNode':
+        return this.notice(`node/${this.cluster.addNode({ name: this.nextNodeName() }).metadata.name} joined the cluster`);
+      case 'podAction':
+        return this.notice(this.podAction(command.namespace, command.name, command.action));
+      case 'scale':
+        return this.notice(this.cluster.scale('Deployment', command.namespace, command.name, command.replicas));
+      case 'setImage':
+        return this.notice(this.cluster.setImage(command.namespace, command.name, command.image));
+      case 'trace':
+        return this.post({ type: 'trace', id: command.id, trace: this.cluster.schedulingTrace(command.namespace, command.name) });
+    }
+  }
+
+  private nodeAction(node: string, action: NodeAction): string {
+    switch (action) {
+      case 'cordon':
+        return this.cluster.cordon(node);
+      case 'uncordon':
+        return this.cluster.uncordon(node);
+      case 'drain':
+        return this.cluster.drain(node).join('\n');
+      case 'kill':
+      case 'restart':
+        return `${action} node/${node}: kubelets are not simulated yet`;
+    }
+  }
+
+  private podAction(namespace: string, name: string, action: PodAction): string {
+    switch (action) {
+      case 'delete':
+        this.cluster.delete('Pod', namespace, name);
+        return `pod "${name}" deleted`;
+      case 'crash':
+      case 'failLiveness':
+      case 'failReadiness':
+      case 'healProbes':
+        return `${action} pod/${name}: kubelets are not simulated yet`;
+    }
+  }
+
+  private nextNodeName(): string {
+    const taken = new Set(this.cluster.list('Node').map((n) => n.metadata.name));
+    let i = 1;
+    while (taken.has(`node-${i}`)) i++;
+    return `node-${i}`;
+  }
+
+  private notice(message: string): void {
+    this.post({ type: 'notice', message });
+  }
+
+  private reset(seed: number): void {
+    this.cluster = createCluster({ seed });
+    this.pending = [];
+    this.cluster.subscribe((batch) => this.pending.push(batch));
+  }
+
+  private sendReady(): void {
+    const objects: KubeObject[] = [];
+    for (const spec of this.cluster.registry.all()) objects.push(...this.cluster.list(spec.kind));
+    this.pending = [];
+    this.post({ type: 'ready', version: PROTOCOL_VERSION, time: this.cluster.now(), objects, actions: [...this.cluster.actions()] });
+  }
+
+  private setPlaying(playing: boolean): void {
+    this.playing = playing;
+    this.stopTicker?.();
+    this.stopTicker = playing ? this.ticker.start(TICK_MS, () => this.tick()) : undefined;
+    this.postStatus();
+  }
+
+  private tick(): void {
+    this.cluster.advance(TICK_MS * this.speed);
+    this.flush();
+  }
+
+  private postStatus(): void {
+    this.post({ type: 'status', playing: this.playing, speed: this.speed });
+  }
+
+  /** flush merges the batches gathered since the last post into one message. */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const batches = this.pending;
+    this.pending = [];
+    const merged = new Map<string, KubeObject>();
+    const deleted = new Map<string, ChangeBatch['deleted'][number]>();
+    for (const batch of batches) {
+      for (const obj of batch.upserted) {
+        const key = `${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+        deleted.delete(key);
+        merged.set(key, obj);
+      }
+      for (const ref of batch.deleted) {
+        const key = `${ref.kind}/${ref.namespace}/${ref.name}`;
+        merged.delete(key);
+        deleted.set(key, ref);
+      }
+    }
+    this.post(
+      toBatchMessage({
+        time: batches[batches.length - 1].time,
+        upserted: [...merged.values()],
+        deleted: [...deleted.values()],
+        actions: batches.flatMap((b) => b.actions),
+      }),
+    );
+  }
+}

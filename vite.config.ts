@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  worker: { format: 'es' },
+  // Vite's dependency scanner does not crawl worker entries; without this the first dev load re-optimises and reloads.
+  optimizeDeps: { include: ['xstate', 'yaml', 'pure-rand', 'heap-js'] },
+  test: { include: ['src/**/*.test.ts', 'bench/**/*.test.ts'], environment: 'node', testTimeout: 20000 },
+});
