@@ -303,8 +303,9 @@ function bindingCycle(ctx: SchedulingContext, state: CycleState, pInfo: QueuedPo
   const host = result.suggestedHost;
   // Tell the cache to assume that a pod now is running on a given node, even though it hasn't been bound yet.
   // This allows us to keep scheduling without waiting on binding to occur.
-  const assumed: Pod = { ...pod, spec: { ...pod.spec!, nodeName: host } };
-  ctx.cache.assumePod(assumed);
+  const assumedInfo = pInfo.podInfo.withNodeName(host);
+  const assumed = assumedInfo.pod;
+  ctx.cache.assumePod(assumedInfo);
   let status = ctx.fwk.runReservePluginsReserve(state, assumed, host);
   if (!status) {
     state.write(bindNarrationKey, new BindNarration(`assigned ${podRef(pod)} to ${host}: ${result.reason}`));

@@ -70,6 +70,10 @@ export class ObjectStore implements ApiClient {
   }
 
   update<T extends KubeObject>(input: T, ctx: WriteContext): T {
+    return this.replace(input, ctx, 'update');
+  }
+
+  private replace<T extends KubeObject>(input: T, ctx: WriteContext, verb: Verb): T {
     const spec = this.specFor(input.kind);
     const existing = this.mustGet(spec, input.metadata.namespace ?? '', input.metadata.name ?? '');
     this.checkResourceVersion(spec, input, existing);
@@ -85,7 +89,7 @@ export class ObjectStore implements ApiClient {
     if (spec.generation) {
       serverMeta(obj).generation = (existing.metadata.generation ?? 1) + (specChanged(obj, existing) ? 1 : 0);
     }
-    return this.commitUpdate(obj, existing, 'update', ctx) as T;
+    return this.commitUpdate(obj, existing, verb, ctx) as T;
   }
 
   updateStatus<T extends KubeObject>(input: T, ctx: WriteContext): T {
@@ -105,7 +109,7 @@ export class ObjectStore implements ApiClient {
     const existing = this.mustGet(spec, namespace, name);
     const merged = applyMergePatch(existing, patch) as T;
     merged.metadata = { ...merged.metadata, resourceVersion: existing.metadata.resourceVersion };
-    return this.update(merged, ctx);
+    return this.replace(merged, ctx, 'patch');
   }
 
   delete(kind: string, namespace: string, name: string, ctx: WriteContext, opts: DeleteOptions = {}): KubeObject | undefined {
@@ -233,7 +237,7 @@ export class ObjectStore implements ApiClient {
       kind: obj.kind,
       namespace: obj.metadata.namespace ?? '',
       name: obj.metadata.name ?? '',
-      reason: ctx.reason,
+      reason: ctx.reason.replaceAll('{name}', obj.metadata.name ?? ''),
     });
   }
 

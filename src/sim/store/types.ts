@@ -8,7 +8,10 @@ import type { VirtualMs } from '../clock/virtualClock';
 export interface WriteContext {
   /** `user`, `default-scheduler`, `deployment-controller`, `kubelet/node-2`, ... */
   actor: string;
-  /** One plain sentence: "scaled up ReplicaSet web-7c5ddbdf54 to 2: maxSurge 1 allows 4 pods for 3 replicas". */
+  /**
+   * One plain sentence: "scaled up ReplicaSet web-7c5ddbdf54 to 2: maxSurge 1 allows 4 pods for 3 replicas".
+   * `{name}` is replaced by the object's name at commit, for names the API server generates.
+   */
   reason: string;
   /** Quiet writes (Event objects, heartbeats) are stored and broadcast but are not narrated steps. */
   quiet?: boolean;

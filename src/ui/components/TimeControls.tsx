@@ -40,7 +40,7 @@ export function TimeControls() {
         </select>
       </label>
       <span className="rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-900" aria-label="virtual time" title="virtual time since the cluster started">
-        ⏱ {formatClock(time)}
+        t = {formatClock(time)}
       </span>
       <button className={button} onClick={() => simClient.send({ type: 'reset' })} title="start again from the same seed">
         Reset

@@ -1,5 +1,5 @@
-import { useMemo, useRef } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider, useStore, type Node as FlowNode } from '@xyflow/react';
+import { useEffect, useMemo, useRef } from 'react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Node as FlowNode } from '@xyflow/react';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { useClusterStore } from '../store/clusterStore';
 import { useUiStore } from '../store/uiStore';
@@ -15,6 +15,8 @@ const nodeTypes = { worker: WorkerNodeCard, lane: PendingLaneCard, controlPlane:
 /** Zoom level above which crowded nodes draw chips instead of dots. */
 const DETAIL_ZOOM = 1.4;
 
+const FIT_VIEW = { padding: 0.06, maxZoom: 1.1 };
+
 const podKey = (p: Pod) => p.metadata?.uid ?? `${p.metadata?.namespace}/${p.metadata?.name}`;
 
 function Graph() {
@@ -25,6 +27,12 @@ function Graph() {
   const select = useUiStore((s) => s.select);
   const zoomedIn = useStore((s) => s.transform[2] > DETAIL_ZOOM);
   const slotsRef = useRef(new Map<string, Map<string, number>>());
+  const flow = useReactFlow();
+  const nodeCount = Object.keys(nodes ?? {}).length;
+  // Frame the whole cluster whenever nodes come or go; the user's own zoom stays until then.
+  useEffect(() => {
+    if (nodeCount > 0) requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
+  }, [nodeCount, flow]);
 
   const grouped = useMemo(() => {
     const byNode = new Map<string, Pod[]>();
@@ -77,7 +85,7 @@ function Graph() {
       nodeTypes={nodeTypes}
       colorMode={theme}
       fitView
-      fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+      fitViewOptions={FIT_VIEW}
       minZoom={0.1}
       maxZoom={3}
       nodesConnectable={false}

@@ -1,8 +1,8 @@
 /** Geometry of the cluster drawing, in React Flow units. */
-export const NODE_WIDTH = 264;
+export const NODE_WIDTH = 280;
 const NODE_HEADER = 86;
 const CHIP_HEIGHT = 24;
-const CHIP_COLUMNS = 2;
+const CHIP_COLUMNS = 1;
 const DOT_SIZE = 11;
 const DOTS_PER_ROW = 22;
 const GAP = 24;
@@ -10,7 +10,7 @@ const CONTROL_PLANE_HEIGHT = 150;
 const LANE_HEIGHT = 110;
 
 /** Above this many pods a node box draws one dot per pod instead of one chip, until the user zooms in. */
-export const DENSE_POD_THRESHOLD = 16;
+export const DENSE_POD_THRESHOLD = 12;
 
 export interface Box {
   x: number;

@@ -14,9 +14,9 @@ function owner(rs: ReplicaSetLike): string {
   return `${rs.kind} ${rs.metadata.name}`;
 }
 
-/** createdPod: "created a pod for ReplicaSet web: it wants 3 replicas and has 1 (slow-start batch of 2)". */
+/** createdPod: "created pod web-x7k2p for ReplicaSet web: it wants 3 replicas and has 1 (slow-start batch of 2)". */
 export function createdPod(rs: ReplicaSetLike, has: number, batchSize: number): string {
-  return `created a pod for ${owner(rs)}: it wants ${replicasText(rs.spec.replicas)} and has ${has} (slow-start batch of ${batchSize})`;
+  return `created pod {name} for ${owner(rs)}: it wants ${replicasText(rs.spec.replicas)} and has ${has} (slow-start batch of ${batchSize})`;
 }
 
 /** deletedPod: "deleted pod web-x7k2p: ReplicaSet web wants 1 replica and has 3; chose the pod that is not ready". */
@@ -37,20 +37,20 @@ export function updatedStatus(rs: ReplicaSetLike, s: ReplicaSetStatus): string {
   const failure = s.conditions?.find((c) => c.type === 'ReplicaFailure');
   const failed = failure ? `; ReplicaFailure ${failure.reason}: ${failure.message}` : '';
   return (
-    `updated status of ${owner(rs)}: replicas ${s.replicas} of ${rs.spec.replicas}, fullyLabeledReplicas ${s.fullyLabeledReplicas ?? 0}, ` +
+    `updated status of ${owner(rs)}: replicas ${s.replicas} (wants ${rs.spec.replicas}), fullyLabeledReplicas ${s.fullyLabeledReplicas ?? 0}, ` +
     `readyReplicas ${s.readyReplicas ?? 0}, availableReplicas ${s.availableReplicas ?? 0}${terminating}, observedGeneration ${s.observedGeneration}${failed}`
   );
 }
 
-/** allPodsGo explains a scale-down that deletes every pod, where upstream does not sort at all. */
+/** ALL_PODS_GO explains a scale-down that deletes every pod, where upstream does not sort at all. */
 export const ALL_PODS_GO = 'every pod goes, so none had to be chosen';
 
 /**
  * whyChosen says which ActivePodsWithRanks rule put `victim` before `kept`, the first pod that stays. `order` is
- * their comparison; undefined means no rule separated them and list order decided.
+ * their comparison; undefined means no rule separated them and the stable sort kept list order.
  */
 export function whyChosen(victim: RankedPod, kept: RankedPod, order: DeletionOrder | undefined): string {
-  if (!order || !order.firstGoesFirst) return `no rule separated it from ${nameOf(kept.pod)}, so list order decided`;
+  if (!order || !order.firstGoesFirst) return `no rule separated it from ${nameOf(kept.pod)}, so the sort kept list order (by name)`;
   if (order.byUid) return `it ranked level with ${nameOf(kept.pod)} (${order.rule === 'readyTime' ? 'ready' : 'created'} within the same log2 time bucket), so the uid order decided`;
   switch (order.rule) {
     case 'unassigned':

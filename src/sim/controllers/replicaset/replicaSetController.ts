@@ -212,7 +212,7 @@ export class ReplicaSetController implements Controller {
     const status = updated.status ?? newStatus;
     const minReadySeconds = updated.spec.minReadySeconds;
     if (minReadySeconds > 0 && status.readyReplicas !== status.availableReplicas) {
-      // Look again when the next Ready pod has been Ready for minReadySeconds.
+      // Look again just after the next Ready pod has been Ready for minReadySeconds.
       this.queue.addAfter(key, findMinNextPodAvailabilityCheck(activePods, minReadySeconds, now) ?? minReadySeconds * 1000);
     }
     if (manageReplicasErr) throw manageReplicasErr;

@@ -66,11 +66,15 @@ export class Cache {
     return this.podStates.get(podKey(pod));
   }
 
-  /** assumePod adds a pod (with spec.nodeName set) as if it were bound, ahead of the binding's watch event. */
-  assumePod(pod: Pod): void {
+  /**
+   * assumePod adds a pod (with spec.nodeName set) as if it were bound, ahead of the binding's watch event. The
+   * scheduler passes the PodInfo it already has, so the pod is not parsed again.
+   */
+  assumePod(podInfo: PodInfo): void {
+    const pod = podInfo.pod;
     const key = podKey(pod);
     if (this.podStates.has(key)) throw new Error(`pod ${key}(${pod.metadata?.namespace}/${pod.metadata?.name}) is in the cache, so can't be assumed`);
-    this.addPodInternal(pod, true);
+    this.addPodInternal(pod, true, podInfo);
   }
 
   /** forgetPod removes an assumed pod from the cache (its binding failed). */

@@ -115,6 +115,18 @@ export class PodInfo {
   }
 
   /**
+   * withNodeName returns a PodInfo for this pod bound to a node (the scheduler's assumed pod), sharing the parsed
+   * terms and the requests: binding changes nothing else.
+   */
+  withNodeName(nodeName: string): PodInfo {
+    const pi: PodInfo = Object.create(PodInfo.prototype);
+    Object.assign(pi, this);
+    pi.cachedResource = this.calculateResource();
+    pi.pod = { ...this.pod, spec: { ...this.pod.spec!, nodeName } };
+    return pi;
+  }
+
+  /**
    * calculateResource returns the pod's requests (component-helpers PodRequests) and the non-zero cpu/memory
    * (containers without a cpu/memory request count as 100m/200Mi), computed once per pod.
    */

@@ -8,7 +8,7 @@ export interface PendingLaneData extends Record<string, unknown> {
 }
 
 /** At most this many waiting pods are drawn one by one; the rest are counted. */
-const LANE_CHIPS = 24;
+const LANE_CHIPS = 9;
 
 /** PendingLaneCard holds the pods no node has been chosen for yet: the scheduler's queue, made visible. */
 export const PendingLaneCard = memo(function PendingLaneCard({ data }: NodeProps<FlowNode<PendingLaneData>>) {
@@ -16,7 +16,7 @@ export const PendingLaneCard = memo(function PendingLaneCard({ data }: NodeProps
   return (
     <section aria-label="unscheduled pods" className="h-full w-full rounded-lg border-2 border-dashed border-amber-400 bg-amber-50/60 p-2 dark:bg-amber-950/30">
       <h3 className="text-xs font-semibold text-amber-700 dark:text-amber-300">Unscheduled ({data.pods.length})</h3>
-      <div className="mt-1 grid grid-cols-4 gap-0.5">
+      <div className="mt-1 grid grid-cols-3 gap-0.5">
         {shown.map((p) => (
           <PodChip key={p.metadata?.uid ?? p.metadata?.name} pod={p} />
         ))}

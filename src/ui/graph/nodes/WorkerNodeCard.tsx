@@ -67,7 +67,7 @@ export const WorkerNodeCard = memo(function WorkerNodeCard({ data }: NodeProps<F
           <p className="text-[10px] text-slate-500">{pods.length} pods: zoom in to see names</p>
         </div>
       ) : (
-        <div aria-label={`pods on ${name}`} className="mt-1 grid grid-cols-2 gap-0.5">
+        <div aria-label={`pods on ${name}`} className="mt-1 grid grid-cols-1 gap-0.5">
           {pods.map((p) => (
             <PodChip key={p.metadata?.uid ?? p.metadata?.name} pod={p} />
           ))}

@@ -84,7 +84,8 @@ export function findMatchingUntoleratedTaint(
   tolerations: readonly Toleration[] | undefined,
   inclusionFilter?: (t: Taint) => boolean,
 ): Taint | undefined {
-  for (const taint of taints ?? []) {
+  if (!taints) return undefined;
+  for (const taint of taints) {
     if (inclusionFilter && !inclusionFilter(taint)) continue;
     if (!tolerationsTolerateTaint(tolerations, taint)) return taint;
   }

@@ -17,6 +17,11 @@ export const defaultResources: readonly ResourceSpec[] = [
   { name: ResourceMemory, weight: 1 },
 ];
 
+const kindCPU = 0;
+const kindMemory = 1;
+const kindEphemeral = 2;
+const kindScalar = 3;
+
 /** Scorer turns per-resource requested and allocatable amounts (same order as the resources) into a node score. */
 export type Scorer = (requested: number[], allocatable: number[]) => number;
 
@@ -28,6 +33,9 @@ export class ResourceAllocationScorer {
   /** Scratch arrays reused for every node: scoring is synchronous, and a fresh pair per node was measurable. */
   private readonly requested: number[];
   private readonly allocatable: number[];
+  /** kinds classifies each resource once (cpu, memory, ephemeral storage, scalar) for the per-node loop. */
+  private readonly kinds: number[];
+  private readonly scalar: boolean[];
 
   constructor(
     readonly name: string,
@@ -38,6 +46,8 @@ export class ResourceAllocationScorer {
   ) {
     this.requested = new Array<number>(resources.length).fill(0);
     this.allocatable = new Array<number>(resources.length).fill(0);
+    this.kinds = resources.map((r) => (r.name === ResourceCPU ? kindCPU : r.name === ResourceMemory ? kindMemory : r.name === ResourceEphemeralStorage ? kindEphemeral : kindScalar));
+    this.scalar = resources.map((r) => isScalarResourceName(r.name));
   }
 
   /** score computes the node's score from the pod's per-resource requests (see calculatePodResourceRequestList). */
@@ -45,32 +55,34 @@ export class ResourceAllocationScorer {
     if (this.resources.length === 0) throw new Error('resources not found');
     const requested = this.requested;
     const allocatable = this.allocatable;
-    for (let i = 0; i < this.resources.length; i++) {
+    const alloc = nodeInfo.allocatable;
+    const req = this.useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested;
+    for (let i = 0; i < this.kinds.length; i++) {
       requested[i] = 0;
       allocatable[i] = 0;
-      const name = this.resources[i].name;
       const podRequest = podRequests[i];
       // An extended resource the pod does not request is left out of scoring (allocatable 0).
-      if (podRequest === 0 && isScalarResourceName(name)) continue;
-      const req = this.useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested;
-      switch (name) {
-        case ResourceCPU:
-          allocatable[i] = nodeInfo.allocatable.milliCPU;
+      if (podRequest === 0 && this.scalar[i]) continue;
+      switch (this.kinds[i]) {
+        case kindCPU:
+          allocatable[i] = alloc.milliCPU;
           requested[i] = req.milliCPU + podRequest;
           break;
-        case ResourceMemory:
-          allocatable[i] = nodeInfo.allocatable.memory;
+        case kindMemory:
+          allocatable[i] = alloc.memory;
           requested[i] = req.memory + podRequest;
           break;
-        case ResourceEphemeralStorage:
-          allocatable[i] = nodeInfo.allocatable.ephemeralStorage;
+        case kindEphemeral:
+          allocatable[i] = alloc.ephemeralStorage;
           requested[i] = nodeInfo.requested.ephemeralStorage + podRequest;
           break;
-        default:
-          if (nodeInfo.allocatable.scalarResources?.has(name)) {
-            allocatable[i] = nodeInfo.allocatable.scalar(name);
+        default: {
+          const name = this.resources[i].name;
+          if (alloc.scalarResources?.has(name)) {
+            allocatable[i] = alloc.scalar(name);
             requested[i] = nodeInfo.requested.scalar(name) + podRequest;
           }
+        }
       }
     }
     return this.scorer(requested, allocatable);

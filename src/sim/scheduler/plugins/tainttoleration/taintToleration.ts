@@ -47,8 +47,9 @@ function getAllTolerationPreferNoSchedule(tolerations: Toleration[] | undefined)
 
 /** countIntolerableTaintsPreferNoSchedule counts the node's PreferNoSchedule taints the pod does not tolerate. */
 function countIntolerableTaintsPreferNoSchedule(taints: Taint[] | undefined, tolerations: Toleration[]): number {
+  if (!taints) return 0;
   let n = 0;
-  for (const taint of taints ?? []) {
+  for (const taint of taints) {
     if (taint.effect !== TaintEffectPreferNoSchedule) continue;
     if (!tolerationsTolerateTaint(tolerations, taint)) n++;
   }
