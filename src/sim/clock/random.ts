@@ -35,17 +35,17 @@ export class SeededRandom {
     return out;
   }
 
-  /** hex returns n lowercase hex digits (Event names, uids). */
+  /** hex returns n lowercase hex digits (container ids, uids), drawn 8 digits (32 bits) at a time. */
   hex(n: number): string {
     let out = '';
-    for (let i = 0; i < n; i++) out += this.int(16).toString(16);
-    return out;
+    while (out.length < n) out += uniformInt(this.rng, 0, 0xffffffff).toString(16).padStart(8, '0');
+    return out.slice(0, n);
   }
 
   /** uuid returns an RFC 4122 version-4 shaped uid, as the API server assigns to metadata.uid. */
   uuid(): string {
     const h = this.hex(32);
-    const variant = ((this.int(4) + 8) >>> 0).toString(16);
+    const variant = (8 + (parseInt(h[16], 16) & 3)).toString(16);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 }

@@ -8,8 +8,17 @@ export const EPOCH_MS = Date.UTC(2026, 0, 1, 9, 0, 0);
 
 /** rfc3339 renders virtual time as metav1.Time serialises (second precision, UTC): `2026-01-01T09:00:05Z`. */
 export function rfc3339(t: VirtualMs): string {
-  return new Date(EPOCH_MS + Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(t / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(EPOCH_MS + second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
+
+// Many writes share a second: remember the last one formatted.
+let lastSecond = NaN;
+let lastText = '';
 
 /** rfc3339Micro renders metav1.MicroTime: `2026-01-01T09:00:05.123000Z`. */
 export function rfc3339Micro(t: VirtualMs): string {

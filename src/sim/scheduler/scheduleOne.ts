@@ -212,11 +212,17 @@ export function schedulePod(ctx: SchedulingContext, state: CycleState, pod: Pod)
   const totals = prioritizeNodes(ctx, state, pod, feasible);
   const { index, tied } = selectHost(totals, ctx.random);
   const host = feasible[index].nodeName();
-  const tiedNames = tied.map((i) => feasible[i].nodeName());
   if (ctx.trace) {
-    ctx.trace.outcome = { result: 'Scheduled', node: host, totalScore: totals[index], feasibleNodes: feasible.length, evaluatedNodes: evaluated, tiedNodes: tied.length > 1 ? tiedNames : [] };
+    const tiedNodes = tied.length > 1 ? tied.map((i) => feasible[i].nodeName()) : [];
+    ctx.trace.outcome = { result: 'Scheduled', node: host, totalScore: totals[index], feasibleNodes: feasible.length, evaluatedNodes: evaluated, tiedNodes };
   }
-  const tie = tied.length > 1 ? `, tied with ${tiedNames.filter((n) => n !== host).join(', ')} and picked at random` : '';
+  let tie = '';
+  if (tied.length > 1) {
+    const others = tied.length - 1;
+    // Name a few rivals; in a big cluster hundreds of identical nodes may tie.
+    const names = others <= 3 ? tied.filter((i) => i !== index).map((i) => feasible[i].nodeName()).join(', ') : `${others} other nodes`;
+    tie = `, tied with ${names} and picked at random`;
+  }
   return {
     suggestedHost: host,
     evaluatedNodes: evaluated,

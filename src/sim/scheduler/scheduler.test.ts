@@ -90,6 +90,27 @@ describe('Scheduler', () => {
     expect(client.writes.filter((w) => w.verb === 'bind').map((w) => w.reason)).toEqual(['assigned default/web to node-1: node-1 is the only node of 3 that passed the filters']);
   });
 
+  it('preempts a lower-priority pod, nominates the node and schedules the preemptor there', () => {
+    const { client, scheduler, settle } = setup();
+    client.create(worker('node-1', '1').obj(), user);
+    client.create(makePod().name('low').node('node-1').priority(0).req({ cpu: '1' }).obj(), user);
+    client.create(makePod().name('high').priority(1000).req({ cpu: '1' }).obj(), user);
+    settle();
+    expect(client.get('Pod', 'default', 'low')).toBeUndefined();
+    expect(nodeOf(client, 'high')).toBe('node-1');
+    expect(client.writes.filter((w) => w.actor === 'default-scheduler').map((w) => `${w.verb} ${w.name}`)).toEqual([
+      'updateStatus low',
+      'delete low',
+      'updateStatus high',
+      'bind high',
+    ]);
+    const nominated = client.writes.find((w) => w.verb === 'updateStatus' && w.name === 'high')!;
+    expect(nominated.reason).toBe('nominated default/high to node-1: preemption is making room there');
+    // The preempting cycle still fails (the room is not free yet); successful preemption adds no message.
+    expect(events(client, 'FailedScheduling').map((e) => e.message)).toEqual(['0/1 nodes are available: 1 Insufficient cpu.']);
+    expect(scheduler.traceFor('default', 'high')?.nominatedNode).toBe('node-1');
+  });
+
   it('retries an unschedulable pod when a matching node joins, and not before', () => {
     const { client, scheduler, settle } = setup();
     client.create(worker('node-1').obj(), user);

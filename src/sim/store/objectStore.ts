@@ -96,8 +96,8 @@ export class ObjectStore implements ApiClient {
     const spec = this.specFor(input.kind);
     const existing = this.mustGet(spec, input.metadata.namespace ?? '', input.metadata.name ?? '');
     this.checkResourceVersion(spec, input, existing);
-    const obj = structuredClone(existing) as KubeObject;
-    obj.status = structuredClone(input.status);
+    // Copy only what changes; unchanged parts stay shared with the stored (frozen) version.
+    const obj: KubeObject = { ...existing, metadata: { ...existing.metadata }, status: structuredClone(input.status) };
     // Status strategies reset the spec and labels but let annotations through (apps deploymentStatusStrategy):
     // that is how the Deployment controller records its revision in the same write as the status.
     if (input.metadata.annotations) obj.metadata.annotations = structuredClone(input.metadata.annotations);
@@ -151,7 +151,8 @@ export class ObjectStore implements ApiClient {
     if (existing.metadata.deletionTimestamp) {
       throw new StatusError('Conflict', `pod ${podName} is being deleted, cannot be assigned to a host`);
     }
-    const pod = structuredClone(existing) as Pod & KubeObject;
+    // Copy only what changes; unchanged parts stay shared with the stored (frozen) version.
+    const pod = { ...existing, metadata: { ...existing.metadata } } as Pod & KubeObject;
     pod.spec = { ...pod.spec!, nodeName };
     const scheduled: PodCondition = {
       type: 'PodScheduled',

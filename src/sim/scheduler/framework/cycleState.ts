@@ -20,6 +20,9 @@ export class CycleState {
   /** skipScorePlugins are plugins whose PreScore returned Skip: their Score is not run. */
   skipScorePlugins = new Set<string>();
 
+  /** version changes on every write, so that StateReader knows when to read again. */
+  version = 0;
+
   /** read retrieves data with the given key, or undefined when it is not present. */
   read<T extends StateData>(key: string): T | undefined {
     return this.storage.get(key) as T | undefined;
@@ -28,11 +31,13 @@ export class CycleState {
   /** write stores the given key/value pair, overwriting any earlier value. */
   write(key: string, val: StateData): void {
     this.storage.set(key, val);
+    this.version++;
   }
 
   /** delete deletes data with the given key. */
   delete(key: string): void {
     this.storage.delete(key);
+    this.version++;
   }
 
   /** clone creates a copy of CycleState: each StateData is cloned, so the copy can be changed freely. */
@@ -42,5 +47,27 @@ export class CycleState {
     copy.skipFilterPlugins = new Set(this.skipFilterPlugins);
     copy.skipScorePlugins = new Set(this.skipScorePlugins);
     return copy;
+  }
+}
+
+/**
+ * StateReader reads one key of CycleState and remembers the answer until the state (or its contents) changes.
+ * Filter and Score plugins read their pre-computed state once per node; with hundreds of nodes per pod the map
+ * lookups added up.
+ */
+export class StateReader<T extends StateData> {
+  private state: CycleState | undefined;
+  private version = -1;
+  private value: T | undefined;
+
+  constructor(readonly key: string) {}
+
+  read(state: CycleState): T | undefined {
+    if (state !== this.state || state.version !== this.version) {
+      this.state = state;
+      this.version = state.version;
+      this.value = state.read<T>(this.key);
+    }
+    return this.value;
   }
 }

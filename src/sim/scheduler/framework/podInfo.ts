@@ -3,7 +3,7 @@
 import type { Affinity, Pod, PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1';
 import { podRequests, DefaultMilliCPURequest, DefaultMemoryRequest } from '../../api/core/v1/podResources';
 import { Resource } from './resource';
-import { labelSelectorAsSelector, type Labels, type Selector } from './labelSelector';
+import { labelSelectorAsSelector, type Labels, type Selector } from '../../api/meta/v1/labelSelector';
 
 /** AffinityTerm is a processed version of v1.PodAffinityTerm: selectors parsed once per pod. */
 export interface AffinityTerm {

@@ -15,10 +15,28 @@ export const DefaultMilliCPURequest = 100;
 /** DefaultMemoryRequest is the memory a container without a memory request counts as when scoring (200 MB). */
 export const DefaultMemoryRequest = 200 * 1024 * 1024;
 
+/**
+ * parsedMilli remembers the milli-value of quantity strings: a cluster uses a handful of them ('100m', '500Mi')
+ * over and over, and the scheduler reads every pod's requests several times per cycle.
+ */
+const parsedMilli = new Map<string, number>();
+const parsedMilliLimit = 4096;
+
+function milliValue(q: string | number): number {
+  const key = String(q);
+  let v = parsedMilli.get(key);
+  if (v === undefined) {
+    v = parseQuantity(key).milliValue();
+    if (parsedMilli.size >= parsedMilliLimit) parsedMilli.clear();
+    parsedMilli.set(key, v);
+  }
+  return v;
+}
+
 /** milliValues parses a ResourceList (`{cpu: '500m', memory: '1Gi'}`) into milli-units. */
 export function milliValues(list: Readonly<Record<string, string | number>>): ResourceAmounts {
   const out: ResourceAmounts = {};
-  for (const name in list) out[name] = parseQuantity(String(list[name])).milliValue();
+  for (const name in list) out[name] = milliValue(list[name]);
   return out;
 }
 

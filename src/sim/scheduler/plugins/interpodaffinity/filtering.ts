@@ -2,7 +2,7 @@
 // hostname fast path); leaves out the in-place resize skip.
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { CycleState, StateData } from '../../framework/cycleState';
-import type { Labels } from '../../framework/labelSelector';
+import type { Labels } from '../../../api/meta/v1/labelSelector';
 import { Code, newStatus, type Status } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import { affinityTermMatches, type AffinityTerm, type PodInfo } from '../../framework/podInfo';

@@ -18,7 +18,7 @@ import {
   type ScorePlugin,
   type Status,
 } from '../../framework/interface';
-import { nothingSelector, type Labels } from '../../framework/labelSelector';
+import { nothing, type Labels } from '../../../api/meta/v1/labelSelector';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import { PodInfo, type AffinityTerm } from '../../framework/podInfo';
 import * as names from '../names';
@@ -79,12 +79,12 @@ export class InterPodAffinity implements PreFilterPlugin, PreFilterExtensions, F
    * copy is returned.
    */
   private mergeNamespaces<T extends AffinityTerm>(term: T): T {
-    if (term.namespaceSelector.empty() || term.namespaceSelector === nothingSelector()) return term;
+    if (term.namespaceSelector.empty() || term.namespaceSelector === nothing) return term;
     const namespaces = new Set(term.namespaces);
     for (const ns of this.handle.clientSet().list<Namespace & KubeObject>('Namespace')) {
       if (term.namespaceSelector.matches(ns.metadata.labels)) namespaces.add(ns.metadata.name ?? '');
     }
-    return { ...term, namespaces, namespaceSelector: nothingSelector() };
+    return { ...term, namespaces, namespaceSelector: nothing };
   }
 
   preFilter(state: CycleState, pod: Pod, allNodes: NodeInfo[]): [PreFilterResult | null, Status | null] {

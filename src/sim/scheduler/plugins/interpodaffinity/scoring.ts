@@ -2,7 +2,7 @@
 // minimum and maximum); leaves out the per-cycle memo of scoring_memo.go.
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { CycleState, StateData } from '../../framework/cycleState';
-import type { Labels } from '../../framework/labelSelector';
+import type { Labels } from '../../../api/meta/v1/labelSelector';
 import { MaxNodeScore, type NodeScoreList } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import { affinityTermMatches, type AffinityTerm, type PodInfo, type WeightedAffinityTerm } from '../../framework/podInfo';

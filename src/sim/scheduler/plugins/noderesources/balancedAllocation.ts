@@ -1,6 +1,6 @@
 // Mirrors pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go; no QueueingHints.
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { CycleState, StateData } from '../../framework/cycleState';
+import { StateReader, type CycleState, type StateData } from '../../framework/cycleState';
 import {
   Code,
   MaxNodeScore,
@@ -63,6 +63,7 @@ export function balancedResourceScorer(requested: number[], allocatable: number[
 /** BalancedAllocation is a score plugin that calculates the difference between the cpu and memory fraction of capacity. */
 export class BalancedAllocation implements PreScorePlugin, ScorePlugin {
   readonly scorer: ResourceAllocationScorer;
+  private readonly preScoreState = new StateReader<BalancedAllocationPreScoreState>(balancedAllocationPreScoreStateKey);
 
   constructor(args: NodeResourcesBalancedAllocationArgs = {}) {
     const resources = args.resources && args.resources.length > 0 ? args.resources : [...defaultResources];
@@ -85,7 +86,7 @@ export class BalancedAllocation implements PreScorePlugin, ScorePlugin {
   }
 
   score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
-    let s = state.read<BalancedAllocationPreScoreState>(balancedAllocationPreScoreStateKey);
+    let s = this.preScoreState.read(state);
     if (!s) {
       s = new BalancedAllocationPreScoreState(this.scorer.calculatePodResourceRequestList(pod));
       if (this.scorer.isBestEffortPod(s.podRequests)) return 0;

@@ -2,7 +2,7 @@
 // DRA-backed extended resources and in-place resize.
 import type { Pod } from 'kubernetes-types/core/v1';
 import { podRequests } from '../../../api/core/v1/podResources';
-import type { CycleState, StateData } from '../../framework/cycleState';
+import { StateReader, type CycleState, type StateData } from '../../framework/cycleState';
 import {
   Code,
   asStatus,
@@ -168,6 +168,8 @@ export class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, Score
   private readonly ignoredResources: Set<string>;
   private readonly ignoredResourceGroups: Set<string>;
   readonly scorer: ResourceAllocationScorer;
+  private readonly preFilterState = new StateReader<PreFilterState>(preFilterStateKey);
+  private readonly preScoreState = new StateReader<PreScoreState>(preScoreStateKey);
 
   constructor(args: NodeResourcesFitArgs = {}) {
     const strategy = args.scoringStrategy ?? { type: 'LeastAllocated' };
@@ -199,7 +201,7 @@ export class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, Score
    * Every insufficient resource is a reason, so the FailedScheduling histogram counts each.
    */
   filter(state: CycleState, _pod: Pod, nodeInfo: NodeInfo): Status | null {
-    const s = state.read<PreFilterState>(preFilterStateKey);
+    const s = this.preFilterState.read(state);
     if (!s) return asStatus(new Error(`error reading "${preFilterStateKey}" from cycleState: not found`));
     const insufficient = fitsRequest(s.request, nodeInfo, this.ignoredResources, this.ignoredResourceGroups);
     if (insufficient.length === 0) return null;
@@ -213,7 +215,7 @@ export class Fit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, Score
   }
 
   score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
-    const s = state.read<PreScoreState>(preScoreStateKey) ?? new PreScoreState(this.scorer.calculatePodResourceRequestList(pod));
+    const s = this.preScoreState.read(state) ?? new PreScoreState(this.scorer.calculatePodResourceRequestList(pod));
     return this.scorer.score(nodeInfo, s.podRequests);
   }
 

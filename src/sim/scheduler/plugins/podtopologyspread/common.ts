@@ -6,7 +6,7 @@ import type { RequiredNodeAffinity } from '../../../api/core/v1/nodeSelector';
 import { findMatchingUntoleratedTaint } from '../../../api/core/v1/toleration';
 import { TaintEffectNoExecute, TaintEffectNoSchedule } from '../../../api/core/v1/taint';
 import type { PodInfo } from '../../framework/podInfo';
-import { labelSelectorAsSelector, nothingSelector, type Labels, type Selector } from '../../framework/labelSelector';
+import { labelSelectorAsSelector, nothing, type Labels, type Selector } from '../../../api/meta/v1/labelSelector';
 
 /** NodeInclusionPolicy says whether a node's affinity or taints exclude it from skew calculations. */
 export type NodeInclusionPolicy = 'Honor' | 'Ignore';
@@ -67,7 +67,7 @@ export function nodeLabelsMatchSpreadConstraints(nodeLabels: Labels, constraints
  * constraint's selector. A nil labelSelector stays labels.Nothing(), as upstream (Requirements() is not ok).
  */
 function mergeLabelSetWithSelector(matchLabels: Record<string, string>, ls: LabelSelector | undefined): Selector {
-  if (!ls) return nothingSelector();
+  if (!ls) return nothing;
   const extra = Object.entries(matchLabels).map(([key, value]) => ({ key, operator: 'In', values: [value] }));
   return labelSelectorAsSelector({
     matchLabels: ls.matchLabels,

@@ -5,7 +5,7 @@ import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { LabelSelector, LabelSelectorRequirement, OwnerReference } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../../api/object';
 import type { ApiClient } from '../../../store/types';
-import { labelSelectorAsSelector, type Selector } from '../../framework/labelSelector';
+import { labelSelectorAsSelector, type Selector } from '../../../api/meta/v1/labelSelector';
 
 /** controllerOf returns the owner reference with controller=true, as metav1.GetControllerOfNoCopy. */
 function controllerOf(pod: Pod): OwnerReference | undefined {

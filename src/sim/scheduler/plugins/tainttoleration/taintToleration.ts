@@ -2,7 +2,7 @@
 import type { Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
 import { findMatchingUntoleratedTaint, tolerationsTolerateTaint } from '../../../api/core/v1/toleration';
 import { TaintEffectNoExecute, TaintEffectNoSchedule, TaintEffectPreferNoSchedule } from '../../../api/core/v1/taint';
-import type { CycleState, StateData } from '../../framework/cycleState';
+import { StateReader, type CycleState, type StateData } from '../../framework/cycleState';
 import {
   Code,
   MaxNodeScore,
@@ -58,6 +58,8 @@ function countIntolerableTaintsPreferNoSchedule(taints: Taint[] | undefined, tol
 
 /** TaintToleration is a plugin that checks if a pod tolerates a node's taints. */
 export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugin, ScoreExtensions {
+  private readonly preScoreState = new StateReader<PreScoreState>(preScoreStateKey);
+
   constructor(readonly handle: Handle | undefined) {}
 
   name(): string {
@@ -82,7 +84,7 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
 
   /** score is the number of PreferNoSchedule taints the pod does not tolerate (fewer is better). */
   score(state: CycleState, _pod: Pod, nodeInfo: NodeInfo): number {
-    const s = state.read<PreScoreState>(preScoreStateKey);
+    const s = this.preScoreState.read(state);
     if (!s) throw new Error(`reading "${preScoreStateKey}" from cycleState: not found`);
     return countIntolerableTaintsPreferNoSchedule(nodeInfo.node?.spec?.taints, s.tolerationsPreferNoSchedule);
   }
