@@ -1,0 +1,68 @@
+import { expect, type Page } from '@playwright/test';
+
+interface MonacoWindow {
+  __monaco?: { editor: { getModels(): Array<{ getValue(): string }>; getModelMarkers(filter: object): Array<{ message: string; startLineNumber: number }> } };
+}
+
+/** pasteManifest puts YAML into the editor as a teacher does: a real clipboard paste (typing would re-indent it). */
+export async function pasteManifest(page: Page, yaml: string): Promise<void> {
+  const editor = page.getByTestId('manifest-editor').locator('.monaco-editor');
+  await expect(editor).toBeVisible({ timeout: 20_000 });
+  await page.evaluate((text) => navigator.clipboard.writeText(text), yaml);
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect
+    .poll(() => page.evaluate((text) => (window as MonacoWindow).__monaco?.editor.getModels().some((m) => m.getValue() === text) ?? false, yaml))
+    .toBe(true);
+}
+
+/** applyWithShortcut presses Ctrl/Cmd+Enter in the editor. */
+export async function applyWithShortcut(page: Page): Promise<void> {
+  await page.getByTestId('manifest-editor').locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('ControlOrMeta+Enter');
+}
+
+/** editorMarkers lists the editor's current problem markers. */
+export function editorMarkers(page: Page): Promise<Array<{ message: string; startLineNumber: number }>> {
+  return page.evaluate(() => (window as MonacoWindow).__monaco?.editor.getModelMarkers({}) ?? []);
+}
+
+/** setSpeed picks a speed in the time controls. */
+export async function setSpeed(page: Page, speed: number): Promise<void> {
+  await page.getByRole('combobox', { name: 'speed' }).selectOption(String(speed));
+}
+
+/** podsOn is the list of pod chips drawn inside a node's box. */
+export function podsOn(page: Page, node: string) {
+  return page.getByRole('article', { name: `node ${node}` }).getByRole('button', { name: /^pod / });
+}
+
+export const WEB_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  strategy:
+    rollingUpdate:
+      maxSurge: 1
+      maxUnavailable: 0
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.14.2
+        ports:
+        - containerPort: 80
+        resources:
+          requests:
+            cpu: 250m
+            memory: 128Mi
+`;
