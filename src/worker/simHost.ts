@@ -83,8 +83,9 @@ export class SimHost {
       case 'drain':
         return this.cluster.drain(node).join('\n');
       case 'kill':
+        return this.cluster.killNode(node);
       case 'restart':
-        return `${action} node/${node}: kubelets are not simulated yet`;
+        return this.cluster.restartNode(node);
     }
   }
 
@@ -94,10 +95,13 @@ export class SimHost {
         this.cluster.delete('Pod', namespace, name);
         return `pod "${name}" deleted`;
       case 'crash':
+        return this.cluster.crashContainer(namespace, name);
       case 'failLiveness':
+        return this.cluster.setProbeOverride(namespace, name, 'liveness', 'fail');
       case 'failReadiness':
+        return this.cluster.setProbeOverride(namespace, name, 'readiness', 'fail');
       case 'healProbes':
-        return `${action} pod/${name}: kubelets are not simulated yet`;
+        return this.cluster.healProbes(namespace, name);
     }
   }
 

@@ -20,6 +20,9 @@ export class Informer<T extends KubeObject = KubeObject> {
   private readonly handlers: EventHandlers<T>[] = [];
   private readonly indexers = new Map<string, IndexFunc<T>>();
   private readonly indices = new Map<string, Map<string, Map<string, T>>>();
+  // Sorted key orders, kept until a key is added or removed (an update keeps an object's key and place).
+  private sortedKeys: string[] | undefined;
+  private readonly sortedIndexKeys = new Map<string, string[]>();
 
   constructor(client: ApiClient, readonly kind: string) {
     for (const obj of client.list<T>(kind)) this.cache.set(cacheKey(obj), obj);
@@ -36,6 +39,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     const index = new Map<string, Map<string, T>>();
     this.indices.set(name, index);
     for (const [key, obj] of this.cache) addToIndex(index, fn(obj), key, obj);
+    for (const cached of [...this.sortedIndexKeys.keys()]) if (cached.startsWith(`${name}\u0000`)) this.sortedIndexKeys.delete(cached);
   }
 
   get(namespace: string, name: string): T | undefined {
@@ -44,14 +48,23 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   /** list returns cached objects, optionally of one namespace, in namespace/name order. */
   list(namespace?: string): T[] {
-    const all = [...this.cache.values()].filter((o) => namespace === undefined || o.metadata.namespace === namespace);
-    return all.sort(byNamespaceName);
+    this.sortedKeys ??= sortKeys(this.cache.keys());
+    const out: T[] = [];
+    for (const key of this.sortedKeys) {
+      const obj = this.cache.get(key)!;
+      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
+    }
+    return out;
   }
 
   /** byIndex returns the objects whose index `name` contains `value`, in namespace/name order. */
   byIndex(name: string, value: string): T[] {
     const bucket = this.indices.get(name)?.get(value);
-    return bucket ? [...bucket.values()].sort(byNamespaceName) : [];
+    if (!bucket) return [];
+    const cacheKey = `${name}\u0000${value}`;
+    let keys = this.sortedIndexKeys.get(cacheKey);
+    if (!keys) this.sortedIndexKeys.set(cacheKey, (keys = sortKeys(bucket.keys())));
+    return keys.map((k) => bucket.get(k)!);
   }
 
   private onEvent(event: WatchEvent<T>): void {
@@ -59,10 +72,15 @@ export class Informer<T extends KubeObject = KubeObject> {
     const old = this.cache.get(key);
     if (event.type === 'DELETED') this.cache.delete(key);
     else this.cache.set(key, event.object);
+    if (!old || event.type === 'DELETED') this.sortedKeys = undefined;
     for (const [name, fn] of this.indexers) {
       const index = this.indices.get(name)!;
-      if (old) removeFromIndex(index, fn(old), key);
-      if (event.type !== 'DELETED') addToIndex(index, fn(event.object), key, event.object);
+      const before = old ? fn(old) : [];
+      const after = event.type === 'DELETED' ? [] : fn(event.object);
+      removeFromIndex(index, before, key);
+      addToIndex(index, after, key, event.object);
+      for (const value of before) if (!after.includes(value)) this.sortedIndexKeys.delete(`${name}\u0000${value}`);
+      for (const value of after) if (!before.includes(value)) this.sortedIndexKeys.delete(`${name}\u0000${value}`);
     }
     for (const h of this.handlers) {
       if (event.type === 'ADDED') h.add?.(event.object);
@@ -103,10 +121,9 @@ function cacheKey(obj: KubeObject): string {
   return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }
 
-function byNamespaceName(a: KubeObject, b: KubeObject): number {
-  const ak = cacheKey(a);
-  const bk = cacheKey(b);
-  return ak < bk ? -1 : ak > bk ? 1 : 0;
+/** sortKeys orders `namespace/name` keys by namespace, then name (so `default` comes before `default-x`). */
+function sortKeys(keys: Iterable<string>): string[] {
+  return [...keys].map((k) => [k.replace('/', '\u0000'), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, k]) => k);
 }
 
 function addToIndex<T>(index: Map<string, Map<string, T>>, values: readonly string[], key: string, obj: T): void {

@@ -1,4 +1,4 @@
-import type { Event } from 'kubernetes-types/core/v1';
+import type { Event, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object';
 import { VirtualClock, type VirtualMs } from '../clock/virtualClock';
 import { SeededRandom } from '../clock/random';
@@ -16,6 +16,9 @@ import type { SchedulingTrace } from '../scheduler/trace';
 import { applyManifests, type ApplyResult } from '../apply/apply';
 import { ChangeCollector, type ChangeBatch } from './changeBatch';
 import * as commands from './userCommands';
+import { NodeAgents } from './nodeAgents';
+import type { ProbeType } from '../kubelet/prober/types';
+import type { ProbeOverride } from '../kubelet/behaviour/probeOverrides';
 import { bootstrap } from './bootstrap';
 import { InformerFactory } from '../client/informer';
 import type { ControllerContext } from '../controllers/controllerContext';
@@ -36,6 +39,8 @@ export interface ClusterOptions {
    * turn them off to run their own.
    */
   controllers?: boolean;
+  /** Whether each node runs a kubelet (default true). Kubelet tests run their own. */
+  kubelets?: boolean;
 }
 
 export interface SettleOptions {
@@ -60,6 +65,7 @@ export class Cluster {
   private readonly listeners = new Set<(batch: ChangeBatch) => void>();
   private flushedActions = 0;
   private nodeCount = 0;
+  private agents: NodeAgents | undefined;
 
   constructor(options: ClusterOptions = {}) {
     this.clock = new VirtualClock();
@@ -82,9 +88,13 @@ export class Cluster {
       percentageOfNodesToScore: options.percentageOfNodesToScore,
       trace: options.schedulerTrace ?? true,
     });
+    const informers = new InformerFactory(this.store);
     if (options.controllers ?? true) {
-      const context: ControllerContext = { client: this.store, informers: new InformerFactory(this.store), clock: this.clock, random: this.random, recorder };
-      startControllers(context);
+      const context: ControllerContext = { client: this.store, informers, clock: this.clock, random: this.random, recorder };
+      startControllers(context, { nodeLifecycle: options.kubelets ?? true });
+    }
+    if (options.kubelets ?? true) {
+      this.agents = new NodeAgents({ client: this.store, clock: this.clock, recorder, informers, seed: options.seed ?? 1 });
     }
     bootstrap(this.store);
     for (const node of options.nodes ?? DEFAULT_NODES) this.addNode(node);
@@ -110,6 +120,7 @@ export class Cluster {
   addNode(opts: NodeOptions): KubeObject {
     const node = nodeObject(opts, this.nodeCount++, rfc3339(this.clock.now()));
     const created = this.store.create(node, { actor: `kubelet/${opts.name}`, reason: `registered node ${opts.name}: the kubelet joined the cluster` });
+    this.agents?.start(opts.name);
     this.flush();
     return created;
   }
@@ -140,6 +151,35 @@ export class Cluster {
 
   setImage(namespace: string, name: string, image: string, container?: string): string {
     return this.command(() => commands.setImage(this.store, namespace, name, image, container));
+  }
+
+  /** killNode stops a node's kubelet, as pulling the plug does; restartNode brings it back. */
+  killNode(node: string): string {
+    return this.command(() => this.nodeAgents().kill(node));
+  }
+
+  restartNode(node: string): string {
+    return this.command(() => this.nodeAgents().restart(node));
+  }
+
+  /** crashContainer makes a container of the pod exit with code 1, as a crashing process does. */
+  crashContainer(namespace: string, pod: string, container?: string): string {
+    return this.command(() => this.withPod(namespace, pod, (p) => this.nodeAgents().crashContainer(p, container)));
+  }
+
+  /** setProbeOverride makes a pod's liveness, readiness or startup probes fail or pass; undefined heals them. */
+  setProbeOverride(namespace: string, pod: string, type: ProbeType, override: ProbeOverride | undefined): string {
+    return this.command(() => this.withPod(namespace, pod, (p) => this.nodeAgents().setProbeOverride(p, type, override)));
+  }
+
+  /** healProbes lifts every probe override of a pod. */
+  healProbes(namespace: string, pod: string): string {
+    return this.command(() => this.withPod(namespace, pod, (p) => this.nodeAgents().healProbes(p)));
+  }
+
+  /** slowImagePulls makes a node's image pulls take `factor` times as long. */
+  slowImagePulls(node: string, factor: number): string {
+    return this.command(() => this.nodeAgents().slowImagePulls(node, factor));
   }
 
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string, name: string): T | undefined {
@@ -191,6 +231,16 @@ export class Cluster {
   subscribe(listener: (batch: ChangeBatch) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private nodeAgents(): NodeAgents {
+    if (!this.agents) throw new Error('this cluster runs no kubelets');
+    return this.agents;
+  }
+
+  private withPod(namespace: string, name: string, run: (pod: Pod & KubeObject) => string): string {
+    const pod = this.store.get<Pod & KubeObject>('Pod', namespace, name);
+    return pod ? run(pod) : `Error from server (NotFound): pods "${name}" not found`;
   }
 
   private command<T>(run: () => T): T {

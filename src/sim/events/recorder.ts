@@ -2,7 +2,7 @@ import type { Event, ObjectReference } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object';
 import type { VirtualClock } from '../clock/virtualClock';
 import type { ApiClient } from '../store/types';
-import { rfc3339 } from '../clock/timeFormat';
+import { rfc3339, rfc3339Micro } from '../clock/timeFormat';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -53,6 +53,7 @@ export class EventRecorder {
         const next = structuredClone(existing) as Event & KubeObject;
         next.count = (existing.count ?? 1) + 1;
         next.lastTimestamp = now;
+        next.eventTime = rfc3339Micro(this.clock.now());
         this.client.update(next, ctx);
         return;
       }
@@ -72,7 +73,10 @@ export class EventRecorder {
       count: 1,
       firstTimestamp: now,
       lastTimestamp: now,
+      // Timestamps have second precision; eventTime (MicroTime) orders events among the writes that caused them.
+      eventTime: rfc3339Micro(this.clock.now()),
       reportingComponent: source.component,
+      action: reason,
       reportingInstance: source.host ?? '',
     };
     this.client.create(event, ctx);

@@ -1,5 +1,5 @@
 import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
-import { objectKey, serverMeta, type KubeObject } from '../api/object';
+import { serverMeta, type KubeObject } from '../api/object';
 import { StatusError, statusErrors } from '../api/statusError';
 import { fieldErrors } from '../api/fieldError';
 import type { VirtualClock } from '../clock/virtualClock';
@@ -115,6 +115,7 @@ export class ObjectStore implements ApiClient {
   delete(kind: string, namespace: string, name: string, ctx: WriteContext, opts: DeleteOptions = {}): KubeObject | undefined {
     const spec = this.specFor(kind);
     const existing = this.mustGet(spec, namespace, name);
+    for (const plugin of this.options.admission) plugin.validateDelete?.(existing);
     const grace = this.gracePeriodSeconds(existing, opts);
     const finalizers = [...(existing.metadata.finalizers ?? [])];
     if (opts.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
@@ -139,6 +140,8 @@ export class ObjectStore implements ApiClient {
       this.remove(existing, ctx);
       return undefined;
     }
+    // Deleting what is already being deleted, with nothing to change, writes nothing (as the API server does).
+    if (alreadyDeleting && deepEqual(obj, existing)) return existing;
     return this.commit('MODIFIED', 'delete', obj, existing, ctx);
   }
 
@@ -316,10 +319,14 @@ function nsName(obj: KubeObject): string {
   return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }
 
+/** compareNamespaceName is etcd key order: by namespace, then name. */
 function compareNamespaceName(a: KubeObject, b: KubeObject): number {
-  const an = objectKey('', a.metadata.namespace, a.metadata.name ?? '');
-  const bn = objectKey('', b.metadata.namespace, b.metadata.name ?? '');
-  return an < bn ? -1 : an > bn ? 1 : 0;
+  const an = a.metadata.namespace ?? '';
+  const bn = b.metadata.namespace ?? '';
+  if (an !== bn) return an < bn ? -1 : 1;
+  const a2 = a.metadata.name ?? '';
+  const b2 = b.metadata.name ?? '';
+  return a2 < b2 ? -1 : a2 > b2 ? 1 : 0;
 }
 
 /** keepServerMetadata copies the fields a client may not change on update (uid, creation and deletion stamps). */

@@ -34,7 +34,7 @@ export function eventEntry(e: Event): TimelineEntry {
   const source = e.source?.host ? `${e.source.component}/${e.source.host}` : (e.source?.component ?? e.reportingComponent ?? '');
   return {
     id: `e${e.metadata?.name}`,
-    time: parseTime(e.lastTimestamp ?? e.firstTimestamp) ?? 0,
+    time: parseTime(e.eventTime ?? e.lastTimestamp ?? e.firstTimestamp) ?? 0,
     source: 'event',
     who: source,
     type: e.type,

@@ -35,7 +35,7 @@ export interface Scenario {
 
 /** newScenario builds the cluster. The stand-in kubelet watches pods before any controller does, so it acts first. */
 export function newScenario(opts: ScenarioOptions = {}): Scenario {
-  const cluster = createCluster({ controllers: false });
+  const cluster = createCluster({ controllers: false, kubelets: false });
   startKubeletStandIn(cluster, opts.readyAfterMs ?? 0, opts.terminateAfterMs ?? 0);
   const informers = new InformerFactory(cluster.client);
   const recorder = new EventRecorder(cluster.client, cluster.clock);

@@ -62,7 +62,7 @@ interface SetupOptions {
 
 /** setup builds a cluster and one controller on it, as kube-controller-manager would start it. */
 function setup(opts: SetupOptions = {}) {
-  const cluster = createCluster({ controllers: false });
+  const cluster = createCluster({ controllers: false, kubelets: false });
   const client = opts.client ? opts.client(cluster.client) : cluster.client;
   const ctx: ControllerContext = {
     client,

@@ -1,0 +1,66 @@
+// Chaos hook: force a container's liveness, readiness or startup probe to fail or pass. The override sits in front
+// of the container process, so the prober still runs on its schedule and reports Unhealthy events as usual.
+import type { Container, Probe } from 'kubernetes-types/core/v1';
+import type { VirtualMs } from '../../clock/virtualClock';
+import type { HTTPGetRequest, ProbeOutcome, ProbeTarget, ProbeType } from '../prober/types';
+
+/** ProbeOverride forces probe results: 'fail' makes the endpoint fail, 'pass' makes it succeed. */
+export type ProbeOverride = 'fail' | 'pass';
+
+/** ProbeOverrides holds the overrides set on one node, per pod uid and container name. */
+export class ProbeOverrides {
+  private readonly byContainer = new Map<string, Partial<Record<ProbeType, ProbeOverride>>>();
+
+  set(podUid: string, container: string, type: ProbeType, override: ProbeOverride | undefined): void {
+    const key = `${podUid}/${container}`;
+    const current = { ...this.byContainer.get(key) };
+    if (override) current[type] = override;
+    else delete current[type];
+    this.byContainer.set(key, current);
+  }
+
+  get(podUid: string, container: string): Partial<Record<ProbeType, ProbeOverride>> {
+    return this.byContainer.get(`${podUid}/${container}`) ?? {};
+  }
+
+  forgetPod(podUid: string): void {
+    for (const key of [...this.byContainer.keys()]) if (key.startsWith(`${podUid}/`)) this.byContainer.delete(key);
+  }
+}
+
+const PROBE_TYPES: readonly ProbeType[] = ['liveness', 'readiness', 'startup'];
+
+/**
+ * overridableTarget wraps a process: a call matching the handler of an overridden probe gets the forced outcome. A
+ * probe type is recognised by its handler, so when liveness and readiness probe the same endpoint, both see it.
+ */
+export function overridableTarget(target: ProbeTarget, container: Container, overrides: () => Partial<Record<ProbeType, ProbeOverride>>): ProbeTarget {
+  const forced = (matches: (probe: Probe) => boolean): ProbeOverride | undefined => {
+    const set = overrides();
+    const hits = PROBE_TYPES.filter((t) => set[t] && probeOf(container, t) && matches(probeOf(container, t)!)).map((t) => set[t]!);
+    return hits.includes('fail') ? 'fail' : hits[0];
+  };
+  const port = (p: number | string | undefined) => (typeof p === 'string' && !/^\d+$/.test(p) ? container.ports?.find((c) => c.name === p)?.containerPort : p === undefined ? undefined : Number(p));
+  return {
+    exec(command: readonly string[], now: VirtualMs): ProbeOutcome {
+      const o = forced((p) => p.exec?.command?.join('\u0000') === command.join('\u0000'));
+      return o === 'fail' ? { result: 'failure', output: '' } : o === 'pass' ? { result: 'success', output: '' } : target.exec(command, now);
+    },
+    httpGet(request: HTTPGetRequest, now: VirtualMs): ProbeOutcome {
+      const o = forced((p) => port(p.httpGet?.port) === request.port && (p.httpGet?.path ?? '/') === request.path);
+      return o === 'fail' ? { result: 'failure', output: 'HTTP probe failed with statuscode: 500' } : o === 'pass' ? { result: 'success', output: '' } : target.httpGet(request, now);
+    },
+    tcpSocket(host: string, p: number, now: VirtualMs): ProbeOutcome {
+      const o = forced((probe) => port(probe.tcpSocket?.port) === p);
+      return o === 'fail' ? { result: 'failure', output: `dial tcp ${host}:${p}: connect: connection refused` } : o === 'pass' ? { result: 'success', output: '' } : target.tcpSocket(host, p, now);
+    },
+    grpc(host: string, p: number, service: string | undefined, now: VirtualMs): ProbeOutcome {
+      const o = forced((probe) => probe.grpc?.port === p);
+      return o === 'fail' ? { result: 'failure', output: 'service unhealthy (responded with "NOT_SERVING")' } : o === 'pass' ? { result: 'success', output: '' } : target.grpc(host, p, service, now);
+    },
+  };
+}
+
+function probeOf(container: Container, type: ProbeType): Probe | undefined {
+  return type === 'liveness' ? container.livenessProbe : type === 'readiness' ? container.readinessProbe : container.startupProbe;
+}

@@ -1,0 +1,94 @@
+// The container behaviour model (see README.md): what a container's process does over time, derived from its
+// command, args and image. Everything is computed once at start, so a probe at any virtual time is a lookup.
+import type { Container } from 'kubernetes-types/core/v1';
+import type { VirtualMs } from '../../clock/virtualClock';
+import { repositoryInfo, type RepositoryInfo } from '../images/catalogue';
+import { parseImageReference } from '../images/reference';
+import { imageProgram } from './imagePrograms';
+import { FileTimeline, runScript } from './interpreter';
+import { parseScript, ShellSyntaxError, type ShellNode } from './shell';
+
+/** Server is what a running program answers on the network. */
+export type Server =
+  /** Answers HTTP 200 on every path, accepts TCP and reports gRPC SERVING on its ports. */
+  | { kind: 'generic' }
+  /** The liveness test server: GET /healthz is 200 for its first 10 s, then 500 (port 8080 only). */
+  | { kind: 'liveness'; port: number; healthyForMs: VirtualMs };
+
+/** Program is a container's process as the simulation runs it. */
+export interface Program {
+  /** Files the process creates and removes over time (offsets from its start). */
+  files: FileTimeline;
+  /** When it exits on its own; undefined when it runs until stopped. */
+  exit?: { afterMs: VirtualMs; code: number };
+  /** What it serves while it runs; undefined when it serves nothing. */
+  server?: Server;
+  /** How it answers SIGTERM: an exit code, or 'ignore' (it is SIGKILLed at the end of the grace period, 137). */
+  sigterm: number | 'ignore';
+  /** Wording of shell error messages. */
+  userland: 'busybox' | 'gnu';
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+const ENTRYPOINT_WRAPPERS = new Set(['docker-entrypoint.sh', 'entrypoint.sh', 'tini', 'dumb-init']);
+
+/** containerArgv is what the runtime executes: command or ENTRYPOINT, then args or CMD (Docker's rules). */
+export function containerArgv(container: Container, info: RepositoryInfo): string[] {
+  if (container.command && container.command.length > 0) return [...container.command, ...(container.args ?? [])];
+  const entrypoint = [...(info.entrypoint ?? [])];
+  if (container.args && container.args.length > 0) return [...entrypoint, ...container.args];
+  return [...entrypoint, ...(info.cmd ?? [])];
+}
+
+/** programFor builds the Program a container runs. */
+export function programFor(container: Container): Program {
+  const ref = parseImageReference(container.image ?? '');
+  const info = ref ? repositoryInfo(ref) : { tags: {} };
+  const userland = info.userland ?? 'gnu';
+  let argv = containerArgv(container, info);
+  const isImageDefault = !container.command?.length && !container.args?.length;
+  if (isImageDefault && info.program) return imageProgram(info.program, argv, info, userland);
+  while (argv.length > 0 && ENTRYPOINT_WRAPPERS.has(basename(argv[0]!))) argv = argv.slice(1);
+  if (argv.length === 0) return imageProgram(info.program ?? 'server', argv, info, userland);
+  const bin = basename(argv[0]!);
+  if (SHELLS.has(bin)) {
+    const c = argv.indexOf('-c');
+    if (c < 0) return argv.length === 1 ? { files: new FileTimeline(), exit: { afterMs: 0, code: 0 }, sigterm: 'ignore', userland } : imageProgram('server', argv, info, userland);
+    return scriptProgram(() => parseScript(argv[c + 1] ?? ''), info, userland);
+  }
+  return scriptProgram(() => ({ kind: 'simple', argv }), info, userland);
+}
+
+function scriptProgram(parse: () => ShellNode, info: RepositoryInfo, userland: 'busybox' | 'gnu'): Program {
+  let node: ShellNode;
+  try {
+    node = parse();
+  } catch (err) {
+    if (!(err instanceof ShellSyntaxError)) throw err;
+    // sh refuses a script it cannot parse and exits with status 2.
+    return { files: new FileTimeline(), exit: { afterMs: 0, code: 2 }, sigterm: 'ignore', userland };
+  }
+  const run = runScript(node, userland, (argv) => imageProgram(programKindOf(argv, info), argv, info, userland));
+  if (run.handoff) return { ...run.handoff, files: run.files.merge(run.handoff.files, run.handoffAt) };
+  return {
+    files: run.files,
+    exit: run.forever ? undefined : { afterMs: run.time, code: run.status },
+    server: run.server,
+    sigterm: run.trapExitCode ?? 'ignore',
+    userland,
+  };
+}
+
+function programKindOf(argv: readonly string[], info: RepositoryInfo) {
+  const bin = basename(argv[0] ?? '');
+  if (bin === 'perl') return 'perl';
+  if (bin === 'stress') return 'stress';
+  if (bin === 'agnhost') return 'agnhost';
+  if (bin === 'pause') return 'pause';
+  if (bin === 'server' && info.program === 'liveness') return 'liveness';
+  return 'server';
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}

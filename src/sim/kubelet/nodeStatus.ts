@@ -1,0 +1,115 @@
+// Mirrors pkg/kubelet/kubelet_node_status.go (syncNodeStatus/tryUpdateNodeStatus with the node lease: post only when
+// the status changed or nodeStatusReportFrequency passed) and the condition and image setters of
+// pkg/kubelet/nodestatus/setters.go. Leaves out capacity, addresses and version setters: the node keeps them.
+import type { ContainerImage, Node, NodeCondition, NodeStatus } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../api/object';
+import { rfc3339 } from '../clock/timeFormat';
+import type { TimerHandle, VirtualClock, VirtualMs } from '../clock/virtualClock';
+import { deepEqual } from '../store/mergePatch';
+import type { ApiClient } from '../store/types';
+import type { ImageService } from './cri/imageService';
+
+/** nodeStatusUpdateFrequency: how often the kubelet computes its node status. */
+export const NODE_STATUS_UPDATE_FREQUENCY_MS = 10_000;
+/** nodeStatusReportFrequency: an unchanged status is still posted this often. */
+export const NODE_STATUS_REPORT_FREQUENCY_MS = 5 * 60_000;
+/** nodeStatusMaxImages. */
+export const NODE_STATUS_MAX_IMAGES = 50;
+
+type NodeObject = Node & KubeObject;
+
+const KUBELET_CONDITIONS: readonly Omit<NodeCondition, 'lastHeartbeatTime' | 'lastTransitionTime'>[] = [
+  { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
+  { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
+  { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
+  { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+];
+
+/** NodeEventSink records an Event about the node. */
+export type NodeEventSink = (reason: string, message: string) => void;
+
+/** NodeStatusReporter posts the node's conditions and images every 10 s when they changed, and every 5 min anyway. */
+export class NodeStatusReporter {
+  private timer: TimerHandle | undefined;
+  private lastReport: VirtualMs = -Infinity;
+
+  constructor(
+    private readonly nodeName: string,
+    private readonly client: ApiClient,
+    private readonly clock: VirtualClock,
+    private readonly owner: string,
+    private readonly images: ImageService,
+    private readonly event: NodeEventSink,
+  ) {}
+
+  /** start posts the status now (a starting kubelet registers and reports at once), then every 10 s. */
+  start(): void {
+    this.stop();
+    this.lastReport = -Infinity;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.timer?.cancel();
+    this.timer = undefined;
+  }
+
+  private schedule(delay: number): void {
+    this.timer = this.clock.schedule(delay, {
+      owner: this.owner,
+      label: 'sync node status',
+      periodic: true,
+      run: () => {
+        this.sync();
+        this.schedule(NODE_STATUS_UPDATE_FREQUENCY_MS);
+      },
+    });
+  }
+
+  private sync(): void {
+    const node = this.client.get<NodeObject>('Node', '', this.nodeName);
+    if (!node) return;
+    const now = this.clock.now();
+    const old = node.status ?? {};
+    const next: NodeStatus = { ...old, conditions: this.conditions(old.conditions ?? [], now), images: this.imageList() };
+    if (sameIgnoringHeartbeats(old, next) && now - this.lastReport < NODE_STATUS_REPORT_FREQUENCY_MS) return;
+    const becameReady = old.conditions?.find((c) => c.type === 'Ready')?.status !== 'True';
+    this.client.updateStatus<NodeObject>({ ...node, status: next }, { actor: this.owner, reason: `posted the node status of ${this.nodeName}`, quiet: true });
+    this.lastReport = now;
+    if (becameReady) this.event('NodeReady', `Node ${this.nodeName} status is now: NodeReady`);
+  }
+
+  private conditions(old: readonly NodeCondition[], now: VirtualMs): NodeCondition[] {
+    const stamp = rfc3339(now);
+    const ours = KUBELET_CONDITIONS.map((c) => {
+      const before = old.find((o) => o.type === c.type);
+      const transition = before && before.status === c.status && before.lastTransitionTime ? before.lastTransitionTime : stamp;
+      return { ...c, lastHeartbeatTime: stamp, lastTransitionTime: transition };
+    });
+    const others = old.filter((o) => !KUBELET_CONDITIONS.some((c) => c.type === o.type));
+    return [...others, ...ours];
+  }
+
+  private imageList(): ContainerImage[] {
+    return this.images
+      .list()
+      .slice(0, NODE_STATUS_MAX_IMAGES)
+      .map((r) => ({ names: [...r.repoDigests, ...r.repoTags, ...r.spellings], sizeBytes: r.size }));
+  }
+}
+
+/**
+ * sameIgnoringHeartbeats is nodeStatusHasChanged negated: only the conditions (heartbeat times aside) and the images
+ * can differ, since every other field is carried over from the node as it is.
+ */
+function sameIgnoringHeartbeats(old: NodeStatus, next: NodeStatus): boolean {
+  const a = old.conditions ?? [];
+  const b = next.conditions ?? [];
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.type !== y.type || x.status !== y.status || x.reason !== y.reason || x.message !== y.message || x.lastTransitionTime !== y.lastTransitionTime) return false;
+  }
+  return deepEqual(old.images ?? [], next.images ?? []);
+}
