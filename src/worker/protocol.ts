@@ -15,7 +15,7 @@ export type Command =
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'setSpeed'; speed: number }
-  | { type: 'reset'; seed?: number }
+  | { type: 'reset'; seed?: number; workers?: number }
   | { type: 'nodeAction'; node: string; action: NodeAction }
   | { type: 'addNode' }
   | { type: 'podAction'; namespace: string; name: string; action: PodAction }

@@ -57,7 +57,7 @@ export class SimHost {
         this.speed = Math.min(100, Math.max(0.25, command.speed));
         return this.postStatus();
       case 'reset':
-        this.reset(command.seed ?? 1);
+        this.reset(command.seed ?? 1, command.workers);
         return this.sendReady();
       case 'nodeAction':
         return this.notice(this.nodeAction(command.node, command.action));
@@ -116,8 +116,10 @@ export class SimHost {
     this.post({ type: 'notice', message });
   }
 
-  private reset(seed: number): void {
-    this.cluster = createCluster({ seed });
+  /** reset starts a new cluster from the seed; `workers` asks for that many worker nodes instead of three. */
+  private reset(seed: number, workers?: number): void {
+    const nodes = workers === undefined ? undefined : [{ name: 'control-plane', cpu: '2', memory: '4Gi', controlPlane: true }, ...Array.from({ length: workers }, (_, i) => ({ name: `node-${i + 1}` }))];
+    this.cluster = createCluster({ seed, nodes });
     this.pending = [];
     this.cluster.subscribe((batch) => this.pending.push(batch));
   }

@@ -15,9 +15,10 @@ export function Timeline() {
   const entries = useMemo(() => timeline(actions, Object.values(events ?? {}) as unknown as Event[], filter), [actions, events, filter]);
   const list = useRef<HTMLOListElement>(null);
   // Follow the newest entry, unless the user has scrolled up to read.
+  const following = useRef(true);
   useEffect(() => {
     const el = list.current;
-    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
+    if (el && following.current) el.scrollTop = el.scrollHeight;
   }, [entries]);
   return (
     <section aria-label="timeline" className="flex h-full min-h-0 flex-col">
@@ -29,7 +30,14 @@ export function Timeline() {
           </button>
         )}
       </header>
-      <ol className="min-h-0 flex-1 overflow-auto px-2 py-1 font-mono text-[11px]" ref={list}>
+      <ol
+        ref={list}
+        className="min-h-0 flex-1 overflow-auto px-2 py-1 font-mono text-[11px]"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        }}
+      >
         {entries.map((e) => (
           <li key={e.id} className="cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => select(e.ref)}>
             <span className="text-slate-500">{formatClock(e.time)}</span>{' '}
