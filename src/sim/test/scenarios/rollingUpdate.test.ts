@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { createCluster, type Cluster, type KubeObject } from '../../index';
 import { rolloutStatus } from '../../controllers/deployment/rolloutStatus';
+import type { DeploymentObject } from '../../controllers/deployment/replicaSets';
 
 const web = (image: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -27,7 +28,7 @@ spec:
         image: ${image}
 `;
 
-const deployment = (c: Cluster) => c.get<Deployment & KubeObject>('Deployment', 'default', 'web')!;
+const deployment = (c: Cluster) => c.get<DeploymentObject>('Deployment', 'default', 'web')!;
 
 describe('a rolling update with real kubelets (replicas 4, maxSurge 1, maxUnavailable 1)', () => {
   it('never runs more than 5 pods or fewer than 3 available, and ends with the new ReplicaSet at 4 and the old at 0', () => {
