@@ -34,7 +34,7 @@ export const PodChip = memo(function PodChip({ pod }: { pod: Pod }) {
         e.stopPropagation();
         select({ kind: 'Pod', namespace, name });
       }}
-      className={`pod-chip nodrag flex h-[22px] w-full items-center gap-1.5 overflow-hidden rounded border pl-0 pr-1.5 text-left font-mono text-[11px] leading-none ${TONE_CLASSES[look.tone]} ${selected ? 'ring-2 ring-sky-400' : ''}`}
+      className={`pod-chip nodrag flex h-[22px] w-full items-center gap-1.5 overflow-hidden rounded border pl-0 pr-1.5 text-left font-mono text-[11px] leading-none transition-colors duration-500 ${TONE_CLASSES[look.tone]} ${selected ? 'ring-2 ring-sky-400' : ''}`}
     >
       <span className="h-full w-1.5 shrink-0" style={{ background: ownerColour(owner?.name) }} />
       <span className="min-w-0 flex-1 truncate">{name}</span>

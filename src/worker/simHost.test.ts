@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkerMessage } from './protocol';
+import { PROTOCOL_VERSION } from './protocol';
+import { SimHost, TICK_MS, type Ticker } from './simHost';
+
+/** A ticker the test advances by hand, instead of the browser's setInterval. */
+function manualTicker() {
+  let tick: (() => void) | undefined;
+  const ticker: Ticker = {
+    start(_every, fn) {
+      tick = fn;
+      return () => (tick = undefined);
+    },
+  };
+  return { ticker, tick: (n = 1) => Array.from({ length: n }, () => tick?.()), running: () => tick !== undefined };
+}
+
+function host() {
+  const posted: WorkerMessage[] = [];
+  const t = manualTicker();
+  const h = new SimHost((m) => posted.push(m), t.ticker);
+  return { h, posted, t };
+}
+
+describe('the worker host', () => {
+  it('answers hello with the whole cluster once, tagged with the protocol version', () => {
+    const { h, posted } = host();
+    h.handle({ type: 'hello', version: PROTOCOL_VERSION });
+    const ready = posted.find((m) => m.type === 'ready');
+    expect(ready?.type === 'ready' && ready.version).toBe(PROTOCOL_VERSION);
+    expect(ready?.type === 'ready' && ready.objects.filter((o) => o.kind === 'Node').map((o) => o.metadata.name)).toEqual(['control-plane', 'node-1', 'node-2', 'node-3']);
+  });
+
+  it('while playing, each tick advances virtual time by 100 ms times the speed and posts at most one batch', () => {
+    const { h, posted, t } = host();
+    h.handle({ type: 'setSpeed', speed: 10 });
+    posted.length = 0;
+    t.tick(10);
+    const batches = posted.filter((m) => m.type === 'batch');
+    expect(batches.length).toBeGreaterThan(0);
+    expect(batches.length).toBeLessThanOrEqual(10);
+    // Ten ticks at 10x are 10 s of virtual time: the kubelets' 10 s lease renewals are in the last batch.
+    expect(batches.at(-1)?.type === 'batch' && batches.at(-1)!.time).toBe(10 * TICK_MS * 10);
+  });
+
+  it('an apply answers with kubectl results, then the created object arrives in a batch', () => {
+    const { h, posted } = host();
+    h.handle({ type: 'apply', id: 7, yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n' });
+    const applied = posted.find((m) => m.type === 'applied');
+    expect(applied).toEqual({ type: 'applied', id: 7, results: [expect.objectContaining({ ok: true, message: 'configmap/settings created' })] });
+    const batch = posted.find((m) => m.type === 'batch');
+    expect(batch?.type === 'batch' && batch.upserted.map((o) => `${o.kind}/${o.metadata.name}`)).toContain('ConfigMap/settings');
+  });
+
+  it('pause stops the ticker; step performs one action and reports it', () => {
+    const { h, posted, t } = host();
+    h.handle({ type: 'pause' });
+    expect(t.running()).toBe(false);
+    h.handle({ type: 'apply', id: 1, yaml: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.14.2\n' });
+    posted.length = 0;
+    h.handle({ type: 'step' });
+    const batch = posted.find((m) => m.type === 'batch');
+    expect(batch?.type === 'batch' && batch.actions.map((a) => `${a.actor} ${a.verb} ${a.kind}/${a.name}`)).toEqual(['default-scheduler bind Pod/p']);
+  });
+
+  it('a node action answers with kubectl-style text', () => {
+    const { h, posted } = host();
+    h.handle({ type: 'nodeAction', node: 'node-2', action: 'cordon' });
+    expect(posted.filter((m) => m.type === 'notice')).toEqual([{ type: 'notice', message: 'node/node-2 cordoned' }]);
+  });
+
+  it('a command that fails reports an error instead of breaking the worker', () => {
+    const { h, posted } = host();
+    h.handle({ type: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'missing' } });
+    expect(posted.filter((m) => m.type === 'error')).toEqual([{ type: 'error', message: 'pods "missing" not found' }]);
+  });
+
+  it('reset with 100 workers starts a 101-node cluster', () => {
+    const { h, posted } = host();
+    h.handle({ type: 'reset', workers: 100 });
+    const ready = posted.filter((m) => m.type === 'ready').at(-1);
+    expect(ready?.type === 'ready' && ready.objects.filter((o) => o.kind === 'Node').length).toBe(101);
+  });
+});
