@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { EXAMPLES } from '../src/ui/editor/examples';
 
 interface MonacoWindow {
   __monaco?: { editor: { getModels(): Array<{ getValue(): string }>; getModelMarkers(filter: object): Array<{ message: string; startLineNumber: number }> } };
@@ -38,31 +39,5 @@ export function podsOn(page: Page, node: string) {
   return page.getByRole('article', { name: `node ${node}` }).getByRole('button', { name: /^pod / });
 }
 
-export const WEB_DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  strategy:
-    rollingUpdate:
-      maxSurge: 1
-      maxUnavailable: 0
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-        resources:
-          requests:
-            cpu: 250m
-            memory: 128Mi
-`;
+/** The editor's first example: Deployment web, 3 nginx:1.14.2 replicas, maxSurge 1, maxUnavailable 0. */
+export const WEB_DEPLOYMENT = EXAMPLES[0].text;

@@ -21,6 +21,7 @@ test('story 3: step through a rolling update one controller action at a time', a
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(timeline).toContainText(/created ReplicaSet web-\w+ with 1 replica for revision 2: the pod template changed; maxSurge 1 allows 4 pods for 3 replicas and 3 exist/);
   await expect(timeline).toContainText(/Scaled up replica set web-\w+ from 0 to 1/);
+  await expect(page.getByRole('log', { name: 'last step' })).toContainText(/deployment-controller created ReplicaSet web-\w+ with 1 replica for revision 2/);
   await expect(workloads.getByRole('listitem', { name: /^replicaset web-/ })).toHaveCount(2);
   await expect(workloads).toContainText('rev 2 (new)');
   await page.screenshot({ path: 'test-results/story3-first-step.png' });

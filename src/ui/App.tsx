@@ -3,6 +3,7 @@ import type { ApplyResult } from '../sim/index';
 import { TimeControls } from './components/TimeControls';
 import { ClusterGraph } from './graph/ClusterGraph';
 import { Timeline } from './timeline/Timeline';
+import { NarrationBar } from './timeline/NarrationBar';
 import { Inspector } from './panels/Inspector';
 import { Workloads } from './panels/Workloads';
 import { MessageArea } from './panels/MessageArea';
@@ -41,7 +42,10 @@ export function App() {
           <MessageArea results={results} notice={notice} />
         </section>
         <section className="grid min-h-0 grid-rows-[1fr_minmax(140px,30%)]">
-          <ClusterGraph />
+          <div className="relative min-h-0">
+            <ClusterGraph />
+            <NarrationBar />
+          </div>
           <div className="min-h-0 border-t border-slate-300 dark:border-slate-800">
             <Timeline />
           </div>

@@ -16,13 +16,10 @@ export type IndexFunc<T extends KubeObject> = (obj: T) => readonly string[];
  * objects: never modify them.
  */
 export class Informer<T extends KubeObject = KubeObject> {
-  private readonly cache = new Map<string, T>();
+  private readonly cache = new SortedBucket<T>();
   private readonly handlers: EventHandlers<T>[] = [];
   private readonly indexers = new Map<string, IndexFunc<T>>();
-  private readonly indices = new Map<string, Map<string, Map<string, T>>>();
-  // Sorted key orders, kept until a key is added or removed (an update keeps an object's key and place).
-  private sortedKeys: string[] | undefined;
-  private readonly sortedIndexKeys = new Map<string, string[]>();
+  private readonly indices = new Map<string, Map<string, SortedBucket<T>>>();
 
   constructor(client: ApiClient, readonly kind: string) {
     for (const obj of client.list<T>(kind)) this.cache.set(cacheKey(obj), obj);
@@ -31,62 +28,89 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   addEventHandler(handlers: EventHandlers<T>): void {
     this.handlers.push(handlers);
-    for (const obj of this.cache.values()) handlers.add?.(obj);
+    for (const obj of this.cache.objects.values()) handlers.add?.(obj);
   }
 
   addIndexer(name: string, fn: IndexFunc<T>): void {
     this.indexers.set(name, fn);
-    const index = new Map<string, Map<string, T>>();
+    const index = new Map<string, SortedBucket<T>>();
     this.indices.set(name, index);
-    for (const [key, obj] of this.cache) addToIndex(index, fn(obj), key, obj);
-    for (const cached of [...this.sortedIndexKeys.keys()]) if (cached.startsWith(`${name}\u0000`)) this.sortedIndexKeys.delete(cached);
+    for (const [key, obj] of this.cache.objects) addToIndex(index, fn(obj), key, obj);
   }
 
   get(namespace: string, name: string): T | undefined {
-    return this.cache.get(`${namespace}/${name}`);
+    return this.cache.objects.get(`${namespace}/${name}`);
   }
 
   /** list returns cached objects, optionally of one namespace, in namespace/name order. */
   list(namespace?: string): T[] {
-    this.sortedKeys ??= sortKeys(this.cache.keys());
-    const out: T[] = [];
-    for (const key of this.sortedKeys) {
-      const obj = this.cache.get(key)!;
-      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
-    }
-    return out;
+    const all = this.cache.sorted();
+    return namespace === undefined ? [...all] : all.filter((obj) => obj.metadata.namespace === namespace);
   }
 
   /** byIndex returns the objects whose index `name` contains `value`, in namespace/name order. */
   byIndex(name: string, value: string): T[] {
     const bucket = this.indices.get(name)?.get(value);
-    if (!bucket) return [];
-    const cacheKey = `${name}\u0000${value}`;
-    let keys = this.sortedIndexKeys.get(cacheKey);
-    if (!keys) this.sortedIndexKeys.set(cacheKey, (keys = sortKeys(bucket.keys())));
-    return keys.map((k) => bucket.get(k)!);
+    return bucket ? [...bucket.sorted()] : [];
   }
 
   private onEvent(event: WatchEvent<T>): void {
     const key = cacheKey(event.object);
-    const old = this.cache.get(key);
+    const old = this.cache.objects.get(key);
     if (event.type === 'DELETED') this.cache.delete(key);
     else this.cache.set(key, event.object);
-    if (!old || event.type === 'DELETED') this.sortedKeys = undefined;
     for (const [name, fn] of this.indexers) {
       const index = this.indices.get(name)!;
       const before = old ? fn(old) : [];
       const after = event.type === 'DELETED' ? [] : fn(event.object);
-      removeFromIndex(index, before, key);
+      for (const value of before) if (!after.includes(value)) index.get(value)?.delete(key);
       addToIndex(index, after, key, event.object);
-      for (const value of before) if (!after.includes(value)) this.sortedIndexKeys.delete(`${name}\u0000${value}`);
-      for (const value of after) if (!before.includes(value)) this.sortedIndexKeys.delete(`${name}\u0000${value}`);
     }
     for (const h of this.handlers) {
       if (event.type === 'ADDED') h.add?.(event.object);
       else if (event.type === 'MODIFIED') h.update?.(old ?? event.old ?? event.object, event.object);
       else h.delete?.(event.object);
     }
+  }
+}
+
+/**
+ * SortedBucket holds objects by `namespace/name` key and, once asked for, their namespace/name order, which it then
+ * keeps current as objects come, change and go. Controllers read a bucket on every sync, so it is never re-sorted.
+ */
+class SortedBucket<T> {
+  readonly objects = new Map<string, T>();
+  /** Sort keys (namespace, NUL, name) and objects in that order; undefined until first asked for. */
+  private order: { keys: string[]; values: T[] } | undefined;
+
+  set(key: string, obj: T): void {
+    const known = this.objects.has(key);
+    this.objects.set(key, obj);
+    if (!this.order) return;
+    const sortKey = toSortKey(key);
+    const i = lowerBound(this.order.keys, sortKey);
+    if (known) {
+      this.order.values[i] = obj;
+    } else {
+      this.order.keys.splice(i, 0, sortKey);
+      this.order.values.splice(i, 0, obj);
+    }
+  }
+
+  delete(key: string): void {
+    if (!this.objects.delete(key) || !this.order) return;
+    const i = lowerBound(this.order.keys, toSortKey(key));
+    this.order.keys.splice(i, 1);
+    this.order.values.splice(i, 1);
+  }
+
+  /** sorted returns the objects in namespace/name order; callers must copy before changing the array. */
+  sorted(): readonly T[] {
+    if (!this.order) {
+      const keys = [...this.objects.keys()].map(toSortKey).sort(compareStrings);
+      this.order = { keys, values: keys.map((k) => this.objects.get(fromSortKey(k))!) };
+    }
+    return this.order.values;
   }
 }
 
@@ -121,19 +145,35 @@ function cacheKey(obj: KubeObject): string {
   return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }
 
-/** sortKeys orders `namespace/name` keys by namespace, then name (so `default` comes before `default-x`). */
-function sortKeys(keys: Iterable<string>): string[] {
-  return [...keys].map((k) => [k.replace('/', '\u0000'), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, k]) => k);
+/** toSortKey makes `namespace/name` keys sort by namespace, then name (so `default` comes before `default-x`). */
+function toSortKey(key: string): string {
+  return key.replace('/', '\u0000');
 }
 
-function addToIndex<T>(index: Map<string, Map<string, T>>, values: readonly string[], key: string, obj: T): void {
+function fromSortKey(sortKey: string): string {
+  return sortKey.replace('\u0000', '/');
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** lowerBound is the index of the first key not less than `key` in ascending `keys`. */
+function lowerBound(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function addToIndex<T>(index: Map<string, SortedBucket<T>>, values: readonly string[], key: string, obj: T): void {
   for (const value of values) {
     let bucket = index.get(value);
-    if (!bucket) index.set(value, (bucket = new Map()));
+    if (!bucket) index.set(value, (bucket = new SortedBucket()));
     bucket.set(key, obj);
   }
-}
-
-function removeFromIndex<T>(index: Map<string, Map<string, T>>, values: readonly string[], key: string): void {
-  for (const value of values) index.get(value)?.delete(key);
 }

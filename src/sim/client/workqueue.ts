@@ -71,7 +71,7 @@ export class WorkQueue {
   private ensureScheduled(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    this.clock.schedule(0, { owner: this.owner, label: 'sync', run: () => this.processNext() });
+    this.clock.schedule(0, { owner: this.owner, label: 'sync', late: true, run: () => this.processNext() });
   }
 
   private processNext(): void {

@@ -22,13 +22,30 @@ let lastText = '';
 
 /** rfc3339Micro renders metav1.MicroTime: `2026-01-01T09:00:05.123000Z`. */
 export function rfc3339Micro(t: VirtualMs): string {
-  const iso = new Date(EPOCH_MS + Math.floor(t)).toISOString();
-  return iso.replace(/\.(\d{3})Z$/, '.$1000Z');
+  const ms = Math.floor(t);
+  if (ms !== lastMicroMs) {
+    lastMicroMs = ms;
+    lastMicroText = new Date(EPOCH_MS + ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  }
+  return lastMicroText;
 }
+
+// Events recorded in one instant share their eventTime: remember the last one formatted.
+let lastMicroMs = NaN;
+let lastMicroText = '';
 
 /** parseTime turns a stored timestamp back into virtual ms. */
 export function parseTime(value: string | undefined): VirtualMs | undefined {
   if (!value) return undefined;
-  const ms = Date.parse(value);
+  let ms = parsed.get(value);
+  if (ms === undefined) {
+    // Controllers parse the same few timestamps for every pod on every sync; Date.parse is slow, so remember them.
+    if (parsed.size >= PARSED_CACHE_SIZE) parsed.clear();
+    ms = Date.parse(value);
+    parsed.set(value, ms);
+  }
   return Number.isNaN(ms) ? undefined : ms - EPOCH_MS;
 }
+
+const PARSED_CACHE_SIZE = 4096;
+const parsed = new Map<string, number>();

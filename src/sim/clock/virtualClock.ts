@@ -14,11 +14,18 @@ export interface Task {
    * the way `kubectl wait` considers a cluster quiet even though kubelets keep heartbeating.
    */
   readonly periodic?: boolean;
+  /**
+   * Late tasks run after every other task due at the same instant, as a controller's worker picks a key only after
+   * the watch events of that moment have been handled: a work queue then syncs a key once for all of them.
+   */
+  readonly late?: boolean;
   run(): void;
 }
 
 interface Entry {
   at: VirtualMs;
+  /** 0 for ordinary tasks, 1 for late ones. */
+  lane: number;
   seq: number;
   task: Task;
   cancelled: boolean;
@@ -31,14 +38,15 @@ export interface TimerHandle {
 }
 
 /**
- * VirtualClock is the single clock of a simulated cluster: an ordered queue of tasks (time, then insertion order).
+ * VirtualClock is the single clock of a simulated cluster: an ordered queue of tasks (time, then ordinary before
+ * late, then insertion order).
  * Nothing in the simulation reads the wall clock; components schedule work here instead.
  */
 export class VirtualClock {
   private current: VirtualMs;
   private seq = 0;
   private nonPeriodic = 0;
-  private readonly queue = new Heap<Entry>((a, b) => a.at - b.at || a.seq - b.seq);
+  private readonly queue = new Heap<Entry>((a, b) => a.at - b.at || a.lane - b.lane || a.seq - b.seq);
 
   constructor(start: VirtualMs = 0) {
     this.current = start;
@@ -50,7 +58,7 @@ export class VirtualClock {
 
   /** schedule runs the task `delay` ms from now (0 means "as soon as the current work is done"). */
   schedule(delay: VirtualMs, task: Task): TimerHandle {
-    const entry: Entry = { at: this.current + Math.max(0, delay), seq: this.seq++, task, cancelled: false };
+    const entry: Entry = { at: this.current + Math.max(0, delay), lane: task.late ? 1 : 0, seq: this.seq++, task, cancelled: false };
     if (!task.periodic) this.nonPeriodic++;
     this.queue.push(entry);
     return {

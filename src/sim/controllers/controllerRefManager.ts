@@ -6,7 +6,8 @@ import type { KubeObject } from '../api/object';
 import { StatusError } from '../api/statusError';
 import type { Selector } from '../api/meta/v1/labelSelector';
 import type { WriteContext } from '../store/types';
-import { getControllerOf, type PodObject } from './controllerUtils';
+import type { PodObject } from './controllerUtils';
+import { podFacts } from './podUtil';
 import { isNotFound, messageOf, type PodControl } from './podControl';
 
 /** ClaimResult is what ClaimPods returns: the pods now owned, and the error of any adoption or release that failed. */
@@ -59,7 +60,7 @@ export class PodControllerRefManager {
   private claimObject(pod: PodObject): boolean {
     const { controller, selector } = this.opts;
     const match = selector.matches(pod.metadata.labels);
-    const controllerRef = getControllerOf(pod);
+    const controllerRef = podFacts(pod).controllerRef;
     if (controllerRef) {
       // Owned by someone else: ignore.
       if (controllerRef.uid !== controller.metadata.uid) return false;

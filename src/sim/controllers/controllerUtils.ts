@@ -8,7 +8,7 @@ import type { VirtualMs } from '../clock/virtualClock';
 import { parseTime } from '../clock/timeFormat';
 import type { Informer } from '../client/informer';
 import type { Selector } from '../api/meta/v1/labelSelector';
-import { isPodReady, isPodTerminal, podReadyTime } from './podUtil';
+import { podFacts, podReadyTime } from './podUtil';
 
 /** PodObject is a Pod as the API server stores it. */
 export type PodObject = Pod & KubeObject;
@@ -25,17 +25,22 @@ const ORPHAN_POD_INDEX_KEY = '_ORPHAN_POD';
 
 /** getControllerOf returns the owner reference with controller=true (metav1.GetControllerOf). */
 export function getControllerOf(obj: { metadata?: ObjectMeta }): OwnerReference | undefined {
-  return obj.metadata?.ownerReferences?.find((ref) => ref.controller === true);
+  const refs = obj.metadata?.ownerReferences;
+  if (!refs) return undefined;
+  for (let i = 0; i < refs.length; i++) if (refs[i].controller === true) return refs[i];
+  return undefined;
 }
 
 /** isPodActive: not finished (Succeeded/Failed) and not being deleted; only active pods count as replicas. */
 export function isPodActive(pod: Pod): boolean {
-  return !isPodTerminal(pod) && !pod.metadata?.deletionTimestamp;
+  const facts = podFacts(pod);
+  return !facts.terminal && !facts.deletionTimestamp;
 }
 
 /** isPodTerminating: being deleted but not yet finished. */
 export function isPodTerminating(pod: Pod): boolean {
-  return !isPodTerminal(pod) && pod.metadata?.deletionTimestamp !== undefined;
+  const facts = podFacts(pod);
+  return !facts.terminal && facts.deletionTimestamp !== undefined;
 }
 
 export function filterActivePods<T extends Pod>(pods: readonly T[]): T[] {
@@ -48,7 +53,7 @@ export function filterTerminatingPods<T extends Pod>(pods: readonly T[]): T[] {
 
 /** filterClaimedPods keeps the pods controlled by `controllerUid` that still match its selector. */
 export function filterClaimedPods<T extends Pod>(controllerUid: string | undefined, selector: Selector, pods: readonly T[]): T[] {
-  return pods.filter((pod) => getControllerOf(pod)?.uid === controllerUid && selector.matches(pod.metadata?.labels));
+  return pods.filter((pod) => podFacts(pod).controllerRef?.uid === controllerUid && selector.matches(pod.metadata?.labels));
 }
 
 function orphanPodIndexKeyForNamespace(namespace: string): string {
@@ -65,9 +70,9 @@ export function addPodControllerUIDIndexer(podInformer: Informer<PodObject>): vo
 
 /** filterPodsByOwner returns the pods an owner controls, then (optionally) the orphans of its namespace it could adopt. */
 export function filterPodsByOwner(podInformer: Informer<PodObject>, owner: ObjectMeta, includeOrphanedPods: boolean): PodObject[] {
-  const keys = [owner.uid ?? ''];
-  if (includeOrphanedPods) keys.push(orphanPodIndexKeyForNamespace(owner.namespace ?? ''));
-  return keys.flatMap((key) => podInformer.byIndex(POD_CONTROLLER_UID_INDEX, key)).filter((p) => p.metadata.namespace === owner.namespace);
+  const pods = podInformer.byIndex(POD_CONTROLLER_UID_INDEX, owner.uid ?? '');
+  if (includeOrphanedPods) pods.push(...podInformer.byIndex(POD_CONTROLLER_UID_INDEX, orphanPodIndexKeyForNamespace(owner.namespace ?? '')));
+  return pods.filter((p) => podFacts(p).namespace === owner.namespace);
 }
 
 /**
@@ -108,29 +113,61 @@ export interface DeletionOrder {
 
 const PHASE_ORDINAL: Readonly<Record<string, number>> = { Pending: 0, Unknown: 1, Running: 2 };
 
+/** NO_TIME stands for a missing timestamp among the deletion keys (a number, so the keys keep one shape). */
+const NO_TIME = -Infinity;
+
+/** DeletionKeys are what ActivePodsWithRanks.Less reads of one pod, read once so that a sort compares plain values. */
+class DeletionKeys {
+  readonly unassigned: boolean;
+  readonly phase: number;
+  readonly ready: boolean;
+  readonly cost: number;
+  /** When a ready pod became Ready (NO_TIME when not ready or not stamped). */
+  readonly readyTime: number;
+  readonly restarts: number;
+  readonly created: number;
+  readonly uid: string;
+
+  constructor(pod: Pod) {
+    const facts = podFacts(pod);
+    this.unassigned = facts.nodeName === '';
+    this.phase = PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0;
+    this.ready = facts.ready;
+    this.cost = getDeletionCostFromPodAnnotations(pod.metadata?.annotations);
+    this.readyTime = facts.ready ? (facts.readySince ?? NO_TIME) : NO_TIME;
+    this.restarts = maxContainerRestarts(pod);
+    this.created = parseTime(pod.metadata?.creationTimestamp) ?? NO_TIME;
+    this.uid = pod.metadata?.uid ?? '';
+  }
+}
+
+/** Stored pods are deep-frozen (only the store freezes objects), so their keys are read once per pod object. */
+const keysCache = new WeakMap<Pod, DeletionKeys>();
+
+function deletionKeys(pod: Pod): DeletionKeys {
+  let keys = keysCache.get(pod);
+  if (keys === undefined) {
+    keys = new DeletionKeys(pod);
+    if (Object.isFrozen(pod)) keysCache.set(pod, keys);
+  }
+  return keys;
+}
+
 /**
  * compareForDeletion is ActivePodsWithRanks.Less with its reasoning kept: the first rule on which the two pods
  * differ decides, and the "lesser" pod is preferred for deletion. undefined means no rule separates them.
  */
-export function compareForDeletion(a: RankedPod, b: RankedPod, now: VirtualMs): DeletionOrder | undefined {
-  const [pa, pb] = [a.pod, b.pod];
-  const [na, nb] = [pa.spec?.nodeName ?? '', pb.spec?.nodeName ?? ''];
-  if (na !== nb && (na === '' || nb === '')) return { rule: 'unassigned', firstGoesFirst: na === '' };
-  const [oa, ob] = [PHASE_ORDINAL[pa.status?.phase ?? ''] ?? 0, PHASE_ORDINAL[pb.status?.phase ?? ''] ?? 0];
-  if (oa !== ob) return { rule: 'phase', firstGoesFirst: oa < ob };
-  const [ra, rb] = [isPodReady(pa), isPodReady(pb)];
-  if (ra !== rb) return { rule: 'notReady', firstGoesFirst: !ra };
-  const [ca, cb] = [getDeletionCostFromPodAnnotations(pa.metadata?.annotations), getDeletionCostFromPodAnnotations(pb.metadata?.annotations)];
-  if (ca !== cb) return { rule: 'deletionCost', firstGoesFirst: ca < cb };
-  if (a.rank !== b.rank) return { rule: 'rank', firstGoesFirst: a.rank > b.rank };
-  if (ra && rb) {
-    const [ta, tb] = [podReadyTime(pa), podReadyTime(pb)];
-    if (ta !== tb) return compareLogarithmic('readyTime', ta, tb, pa, pb, now);
-  }
-  const [xa, xb] = [maxContainerRestarts(pa), maxContainerRestarts(pb)];
-  if (xa !== xb) return { rule: 'restarts', firstGoesFirst: xa > xb };
-  const [ka, kb] = [parseTime(pa.metadata?.creationTimestamp), parseTime(pb.metadata?.creationTimestamp)];
-  if (ka !== kb) return compareLogarithmic('creationTime', ka, kb, pa, pb, now);
+export function compareForDeletion(x: RankedPod, y: RankedPod, now: VirtualMs): DeletionOrder | undefined {
+  const [a, b] = [deletionKeys(x.pod), deletionKeys(y.pod)];
+  // Assigned pods on different nodes are not separated by rule 1, so only "exactly one is unassigned" decides.
+  if (a.unassigned !== b.unassigned) return { rule: 'unassigned', firstGoesFirst: a.unassigned };
+  if (a.phase !== b.phase) return { rule: 'phase', firstGoesFirst: a.phase < b.phase };
+  if (a.ready !== b.ready) return { rule: 'notReady', firstGoesFirst: !a.ready };
+  if (a.cost !== b.cost) return { rule: 'deletionCost', firstGoesFirst: a.cost < b.cost };
+  if (x.rank !== y.rank) return { rule: 'rank', firstGoesFirst: x.rank > y.rank };
+  if (a.ready && b.ready && a.readyTime !== b.readyTime) return compareLogarithmic('readyTime', a.readyTime, b.readyTime, a.uid, b.uid, now);
+  if (a.restarts !== b.restarts) return { rule: 'restarts', firstGoesFirst: a.restarts > b.restarts };
+  if (a.created !== b.created) return compareLogarithmic('creationTime', a.created, b.created, a.uid, b.uid, now);
   return undefined;
 }
 
@@ -141,17 +178,73 @@ export function activePodsWithRanksLess(a: RankedPod, b: RankedPod, now: Virtual
 
 /** sortActivePodsWithRanks returns the pods in deletion order (pods to delete first come first). */
 export function sortActivePodsWithRanks<T extends RankedPod>(pods: readonly T[], now: VirtualMs): T[] {
-  return [...pods].sort((a, b) => (activePodsWithRanksLess(a, b, now) ? -1 : activePodsWithRanksLess(b, a, now) ? 1 : 0));
+  // Read each pod's keys and log2 age buckets once, not twice per comparison: a ReplicaSet may sort thousands of
+  // pods per sync. The comparison is the same as `Less(a, b) ? -1 : Less(b, a) ? 1 : 0`.
+  const entries = pods.map((p) => new SortEntry(p, deletionKeys(p.pod), now));
+  entries.sort(orderForDeletion);
+  return entries.map((e) => e.ranked as T);
+}
+
+/** SortEntry is one pod's deletion keys with its rank and age buckets, flat so that comparing reads one object. */
+class SortEntry {
+  readonly unassigned: boolean;
+  readonly phase: number;
+  readonly ready: boolean;
+  readonly cost: number;
+  readonly rank: number;
+  readonly readyTime: number;
+  readonly readyBucket: number;
+  readonly restarts: number;
+  readonly created: number;
+  readonly createdBucket: number;
+  readonly uid: string;
+
+  constructor(
+    readonly ranked: RankedPod,
+    k: DeletionKeys,
+    now: VirtualMs,
+  ) {
+    this.unassigned = k.unassigned;
+    this.phase = k.phase;
+    this.ready = k.ready;
+    this.cost = k.cost;
+    this.rank = ranked.rank;
+    this.readyTime = k.readyTime;
+    this.readyBucket = k.readyTime === NO_TIME ? 0 : logarithmicRank(now - k.readyTime);
+    this.restarts = k.restarts;
+    this.created = k.created;
+    this.createdBucket = k.created === NO_TIME ? 0 : logarithmicRank(now - k.created);
+    this.uid = k.uid;
+  }
+}
+
+function orderForDeletion(a: SortEntry, b: SortEntry): number {
+  if (a.unassigned !== b.unassigned) return a.unassigned ? -1 : 1;
+  if (a.phase !== b.phase) return a.phase < b.phase ? -1 : 1;
+  if (a.ready !== b.ready) return a.ready ? 1 : -1;
+  if (a.cost !== b.cost) return a.cost < b.cost ? -1 : 1;
+  if (a.rank !== b.rank) return a.rank > b.rank ? -1 : 1;
+  if (a.ready && b.ready && a.readyTime !== b.readyTime) return orderLogarithmic(a.readyTime, a.readyBucket, b.readyTime, b.readyBucket, a.uid, b.uid);
+  if (a.restarts !== b.restarts) return a.restarts > b.restarts ? -1 : 1;
+  if (a.created !== b.created) return orderLogarithmic(a.created, a.createdBucket, b.created, b.createdBucket, a.uid, b.uid);
+  return 0;
+}
+
+/** orderLogarithmic is compareLogarithmic for two different times as a sort order, with the buckets precomputed. */
+function orderLogarithmic(t1: number, bucket1: number, t2: number, bucket2: number, uid1: string, uid2: string): number {
+  if (t1 === NO_TIME || t2 === NO_TIME) return t1 === NO_TIME ? -1 : 1;
+  if (bucket1 !== bucket2) return bucket1 < bucket2 ? -1 : 1;
+  return uid1 < uid2 ? -1 : uid1 > uid2 ? 1 : 0;
 }
 
 /**
  * compareLogarithmic compares two times by int(log2(now - t)) in nanoseconds, so pods of about the same age tie and
  * the uid picks one pseudo-randomly. A missing time counts as the newest.
  */
-function compareLogarithmic(rule: DeletionRule, t1: VirtualMs | undefined, t2: VirtualMs | undefined, p1: Pod, p2: Pod, now: VirtualMs): DeletionOrder {
-  if (t1 === undefined || t2 === undefined) return { rule, firstGoesFirst: t1 === undefined };
+function compareLogarithmic(rule: DeletionRule, t1: number, t2: number, uid1: string, uid2: string, now: VirtualMs): DeletionOrder {
+  if (t1 === NO_TIME || t2 === NO_TIME) return { rule, firstGoesFirst: t1 === NO_TIME };
   const rankDiff = logarithmicRank(now - t1) - logarithmicRank(now - t2);
-  if (rankDiff === 0) return { rule, firstGoesFirst: (p1.metadata?.uid ?? '') < (p2.metadata?.uid ?? ''), byUid: true };
+  if (rankDiff === 0) return { rule, firstGoesFirst: uid1 < uid2, byUid: true };
   return { rule, firstGoesFirst: rankDiff < 0 };
 }
 

@@ -7,6 +7,7 @@ import { StatusError } from '../api/statusError';
 import type { EventRecorder } from '../events/recorder';
 import type { ApiClient, WriteContext } from '../store/types';
 import type { PodObject } from './controllerUtils';
+import { deepCopy } from '../store/deepCopy';
 
 /** Reasons for pod Events and for the ReplicaFailure condition, as upstream. */
 export const FAILED_CREATE_POD_REASON = 'FailedCreate';
@@ -30,7 +31,7 @@ export function getPodFromTemplate(template: PodTemplateSpec, parent: KubeObject
       ...(meta.finalizers ? { finalizers: [...meta.finalizers] } : {}),
       ownerReferences: [controllerRef],
     },
-    spec: structuredClone(template.spec ?? { containers: [] }),
+    spec: deepCopy(template.spec ?? { containers: [] }),
   };
 }
 

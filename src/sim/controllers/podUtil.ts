@@ -1,22 +1,76 @@
 // Mirrors pkg/api/v1/pod/util.go (GetPodReadyCondition, IsPodReady, IsPodAvailable) and IsPodTerminal; only what
 // the workload controllers read.
 import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
+import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { VirtualMs } from '../clock/virtualClock';
 import { parseTime } from '../clock/timeFormat';
 
+/** PodFacts are what the workload controllers read of a pod on every sync, for every pod. */
+export interface PodFacts {
+  readonly readyCondition: PodCondition | undefined;
+  readonly ready: boolean;
+  /** The Ready condition's lastTransitionTime, parsed. */
+  readonly readySince: VirtualMs | undefined;
+  /** Phase Succeeded or Failed. */
+  readonly terminal: boolean;
+  readonly deletionTimestamp: string | undefined;
+  /** The owner reference with controller=true. */
+  readonly controllerRef: OwnerReference | undefined;
+  readonly namespace: string | undefined;
+  /** spec.nodeName, '' while unscheduled. */
+  readonly nodeName: string;
+}
+
+/**
+ * Stored pods are deep-frozen (only the store freezes objects), so what is read of one never changes: remember it
+ * per pod object. A ReplicaSet of thousands of pods is synced after nearly every pod change.
+ */
+const factsCache = new WeakMap<Pod, PodFacts>();
+
+/** podFacts reads a pod's facts (once per stored pod object). */
+export function podFacts(pod: Pod): PodFacts {
+  let facts = factsCache.get(pod);
+  if (facts === undefined) {
+    facts = readFacts(pod);
+    if (Object.isFrozen(pod)) factsCache.set(pod, facts);
+  }
+  return facts;
+}
+
+function readFacts(pod: Pod): PodFacts {
+  const status = pod.status;
+  let readyCondition: PodCondition | undefined;
+  const conditions = status?.conditions ?? [];
+  for (let i = 0; i < conditions.length && !readyCondition; i++) if (conditions[i].type === 'Ready') readyCondition = conditions[i];
+  let controllerRef: OwnerReference | undefined;
+  const refs = pod.metadata?.ownerReferences ?? [];
+  for (let i = 0; i < refs.length && !controllerRef; i++) if (refs[i].controller === true) controllerRef = refs[i];
+  return {
+    readyCondition,
+    ready: readyCondition?.status === 'True',
+    readySince: parseTime(readyCondition?.lastTransitionTime),
+    terminal: status?.phase === 'Succeeded' || status?.phase === 'Failed',
+    deletionTimestamp: pod.metadata?.deletionTimestamp,
+    controllerRef,
+    namespace: pod.metadata?.namespace,
+    nodeName: pod.spec?.nodeName ?? '',
+  };
+}
+
 /** getPodReadyCondition returns the pod's Ready condition, if the kubelet has reported one. */
 export function getPodReadyCondition(pod: Pod): PodCondition | undefined {
-  return pod.status?.conditions?.find((c) => c.type === 'Ready');
+  return podFacts(pod).readyCondition;
 }
 
 /** isPodReady is true when the pod's Ready condition is True. */
 export function isPodReady(pod: Pod): boolean {
-  return getPodReadyCondition(pod)?.status === 'True';
+  return podFacts(pod).ready;
 }
 
 /** podReadyTime is when a ready pod last became Ready, or undefined when not ready or never stamped. */
 export function podReadyTime(pod: Pod): VirtualMs | undefined {
-  return isPodReady(pod) ? parseTime(getPodReadyCondition(pod)?.lastTransitionTime) : undefined;
+  const facts = podFacts(pod);
+  return facts.ready ? facts.readySince : undefined;
 }
 
 /**
@@ -25,13 +79,13 @@ export function podReadyTime(pod: Pod): VirtualMs | undefined {
  * counts when minReadySeconds is 0.
  */
 export function isPodAvailable(pod: Pod, minReadySeconds: number, now: VirtualMs): boolean {
-  if (!isPodReady(pod)) return false;
+  const facts = podFacts(pod);
+  if (!facts.ready) return false;
   if (minReadySeconds === 0) return true;
-  const readySince = podReadyTime(pod);
-  return readySince !== undefined && readySince + minReadySeconds * 1000 < now;
+  return facts.readySince !== undefined && facts.readySince + minReadySeconds * 1000 < now;
 }
 
 /** isPodTerminal is true for pods that finished: phase Succeeded or Failed. */
 export function isPodTerminal(pod: Pod): boolean {
-  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+  return podFacts(pod).terminal;
 }

@@ -3,6 +3,7 @@ import type { KubeObject } from '../api/object';
 import type { VirtualClock } from '../clock/virtualClock';
 import type { ApiClient } from '../store/types';
 import { rfc3339, rfc3339Micro } from '../clock/timeFormat';
+import { deepCopy } from '../store/deepCopy';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -50,7 +51,7 @@ export class EventRecorder {
     if (existingName) {
       const existing = this.client.get<Event & KubeObject>('Event', ns, existingName);
       if (existing) {
-        const next = structuredClone(existing) as Event & KubeObject;
+        const next = deepCopy(existing) as Event & KubeObject;
         next.count = (existing.count ?? 1) + 1;
         next.lastTimestamp = now;
         next.eventTime = rfc3339Micro(this.clock.now());

@@ -18,6 +18,7 @@ import { Diagnosis, FitError } from './framework/types';
 import { BindNarration, bindNarrationKey } from './plugins/defaultbinder/defaultBinder';
 import type { QueuedPod, SchedulingQueue } from './queue/schedulingQueue';
 import type { NodeFilterTrace, SchedulingTrace } from './trace';
+import { deepCopy } from '../store/deepCopy';
 
 const minFeasibleNodesToFind = 100;
 const minFeasibleNodesPercentageToFind = 5;
@@ -392,7 +393,7 @@ function updatePod(ctx: SchedulingContext, pod: PodObject, condition: PodConditi
   const next: PodCondition = { ...condition, lastTransitionTime: old && old.status === condition.status ? old.lastTransitionTime : now };
   const same = !!old && old.status === next.status && old.reason === next.reason && old.message === next.message && old.lastTransitionTime === next.lastTransitionTime;
   if (same && !nnnNeedsUpdate) return;
-  const updated: PodObject = structuredClone(pod);
+  const updated: PodObject = deepCopy(pod);
   const status = (updated.status ??= {});
   status.conditions = i >= 0 ? conditions.map((c, j) => (j === i ? next : c)) : [...conditions, next];
   let why = `pod ${podRef(pod)} cannot be scheduled: ${condition.message}`;

@@ -1,9 +1,11 @@
+import { deepCopy } from './deepCopy';
+
 /**
  * applyMergePatch implements JSON Merge Patch (RFC 7386), the `application/merge-patch+json` patch type of the
  * Kubernetes API: objects merge recursively, `null` removes a field, anything else (lists included) replaces.
  */
 export function applyMergePatch(target: unknown, patch: unknown): unknown {
-  if (!isPlainObject(patch)) return structuredClone(patch);
+  if (!isPlainObject(patch)) return deepCopy(patch);
   const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
@@ -14,16 +16,16 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
 
 /** createMergePatch is the inverse: the merge patch that turns `from` into `to` (as kubectl computes for apply). */
 export function createMergePatch(from: unknown, to: unknown): unknown {
-  if (!isPlainObject(from) || !isPlainObject(to)) return structuredClone(to);
+  if (!isPlainObject(from) || !isPlainObject(to)) return deepCopy(to);
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(from)) {
     if (!(key in to)) patch[key] = null;
   }
   for (const [key, value] of Object.entries(to)) {
     if (!(key in from)) {
-      patch[key] = structuredClone(value);
+      patch[key] = deepCopy(value);
     } else if (!deepEqual(from[key], value)) {
-      patch[key] = isPlainObject(from[key]) && isPlainObject(value) ? createMergePatch(from[key], value) : structuredClone(value);
+      patch[key] = isPlainObject(from[key]) && isPlainObject(value) ? createMergePatch(from[key], value) : deepCopy(value);
     }
   }
   return patch;

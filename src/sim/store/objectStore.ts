@@ -12,6 +12,7 @@ import { deepFreeze } from './deepFreeze';
 import { applyMergePatch, deepEqual } from './mergePatch';
 import { filterList } from './listFilter';
 import type { Action, ApiClient, DeleteOptions, ListOptions, Verb, WatchEvent, WatchHandler, WriteContext } from './types';
+import { deepCopy } from './deepCopy';
 
 /** apimachinery's SimpleNameGenerator: a generated name is the prefix (at most 58 chars) plus 5 random chars. */
 const MAX_GENERATED_PREFIX = 58;
@@ -53,7 +54,7 @@ export class ObjectStore implements ApiClient {
 
   create<T extends KubeObject>(input: T, ctx: WriteContext): T {
     const spec = this.specFor(input.kind);
-    const obj = this.normalise(structuredClone(input), spec);
+    const obj = this.normalise(deepCopy(input), spec);
     spec.defaults?.(obj);
     this.runAdmission('admit', obj, undefined, 'CREATE');
     // BeforeCreate (apiserver rest/create.go) fills uid and creationTimestamp before the strategy runs.
@@ -77,11 +78,11 @@ export class ObjectStore implements ApiClient {
     const spec = this.specFor(input.kind);
     const existing = this.mustGet(spec, input.metadata.namespace ?? '', input.metadata.name ?? '');
     this.checkResourceVersion(spec, input, existing);
-    const obj = this.normalise(structuredClone(input), spec);
+    const obj = this.normalise(deepCopy(input), spec);
     keepServerMetadata(obj, existing);
     // An update without a resourceVersion is unconditional: it applies to the stored version.
     serverMeta(obj).resourceVersion = existing.metadata.resourceVersion;
-    if (spec.statusSubresource) obj.status = structuredClone(existing.status);
+    if (spec.statusSubresource) obj.status = deepCopy(existing.status);
     spec.defaults?.(obj);
     this.runAdmission('admit', obj, existing, 'UPDATE');
     this.validate(spec, obj, existing);
@@ -97,10 +98,10 @@ export class ObjectStore implements ApiClient {
     const existing = this.mustGet(spec, input.metadata.namespace ?? '', input.metadata.name ?? '');
     this.checkResourceVersion(spec, input, existing);
     // Copy only what changes; unchanged parts stay shared with the stored (frozen) version.
-    const obj: KubeObject = { ...existing, metadata: { ...existing.metadata }, status: structuredClone(input.status) };
+    const obj: KubeObject = { ...existing, metadata: { ...existing.metadata }, status: deepCopy(input.status) };
     // Status strategies reset the spec and labels but let annotations through (apps deploymentStatusStrategy):
     // that is how the Deployment controller records its revision in the same write as the status.
-    if (input.metadata.annotations) obj.metadata.annotations = structuredClone(input.metadata.annotations);
+    if (input.metadata.annotations) obj.metadata.annotations = deepCopy(input.metadata.annotations);
     return this.commitUpdate(obj, existing, 'updateStatus', ctx) as T;
   }
 
@@ -125,7 +126,8 @@ export class ObjectStore implements ApiClient {
       this.remove(existing, ctx);
       return undefined;
     }
-    const obj = structuredClone(existing) as KubeObject;
+    // Copy only what changes; unchanged parts stay shared with the stored (frozen) version.
+    const obj: KubeObject = { ...existing, metadata: { ...existing.metadata } };
     obj.metadata.finalizers = finalizers.length > 0 ? finalizers : undefined;
     if (!obj.metadata.finalizers) delete obj.metadata.finalizers;
     const now = this.options.clock.now();

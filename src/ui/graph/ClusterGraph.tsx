@@ -3,9 +3,10 @@ import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useSt
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { useClusterStore } from '../store/clusterStore';
 import { useUiStore } from '../store/uiStore';
-import { layoutCluster, DENSE_POD_THRESHOLD } from './layout';
+import { layoutCluster, DENSE_POD_THRESHOLD, type Box } from './layout';
+import { keepLists, memoById, prune, type MemoCache } from './stableNodes';
 import { assignSlots, orderBySlot } from './slots';
-import { WorkerNodeCard } from './nodes/WorkerNodeCard';
+import { WorkerNodeCard, nodeCardKey } from './nodes/WorkerNodeCard';
 import { PendingLaneCard } from './nodes/PendingLaneCard';
 import { ControlPlaneCard, componentOf } from './nodes/ControlPlaneCard';
 
@@ -19,6 +20,19 @@ const FIT_VIEW = { padding: 0.06, maxZoom: 1.1 };
 
 const podKey = (p: Pod) => p.metadata?.uid ?? `${p.metadata?.namespace}/${p.metadata?.name}`;
 
+const NO_PODS: Pod[] = [];
+
+/**
+ * flowNode builds a React Flow node whose size is known up front (width, height, measured, no handles): React Flow
+ * then never hides it to measure it, which it otherwise does for every new node object, restyling the whole card.
+ */
+function flowNode(id: string, type: string, box: Box, data: Record<string, unknown>): FlowNode {
+  const { x, y, width, height } = box;
+  return { id, type, position: { x, y }, width, height, measured: { width, height }, handles: [], data, draggable: false };
+}
+
+const boxInputs = (box: Box) => [box.x, box.y, box.width, box.height];
+
 function Graph() {
   const nodes = useClusterStore((s) => s.objects.Node);
   const pods = useClusterStore((s) => s.objects.Pod);
@@ -27,6 +41,8 @@ function Graph() {
   const select = useUiStore((s) => s.select);
   const zoomedIn = useStore((s) => s.transform[2] > DETAIL_ZOOM);
   const slotsRef = useRef(new Map<string, Map<string, number>>());
+  const groupedRef = useRef(new Map<string, Pod[]>());
+  const cacheRef = useRef<MemoCache<FlowNode>>(new Map());
   const flow = useReactFlow();
   const nodeCount = Object.keys(nodes ?? {}).length;
   // Frame the whole cluster whenever nodes come or go; the user's own zoom stays until then.
@@ -34,6 +50,7 @@ function Graph() {
     if (nodeCount > 0) requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
   }, [nodeCount, flow]);
 
+  // Pods by node, in slot order; a node whose pods did not change keeps the very same list.
   const grouped = useMemo(() => {
     const byNode = new Map<string, Pod[]>();
     for (const pod of Object.values(pods ?? {}) as Pod[]) {
@@ -48,33 +65,33 @@ function Graph() {
       slotsRef.current.set(node, slots);
       ordered.set(node, orderBySlot(list, podKey, slots));
     }
-    return ordered;
+    groupedRef.current = keepLists(groupedRef.current, ordered);
+    return groupedRef.current;
   }, [pods]);
 
   const flowNodes = useMemo(() => {
+    const cache = cacheRef.current;
     const nodeList = Object.values(nodes ?? {}) as Node[];
     const layout = layoutCluster(
       nodeList.map((n) => ({ name: n.metadata?.name ?? '', podCount: grouped.get(n.metadata?.name ?? '')?.length ?? 0 })),
       zoomedIn,
     );
-    const active = [...new Set(actors.flatMap(componentOf))];
+    const active = [...new Set(actors.flatMap(componentOf))].sort().join(',');
+    const waiting = grouped.get('') ?? NO_PODS;
     const out: FlowNode[] = [
-      { id: 'control-plane', type: 'controlPlane', position: layout.controlPlane, data: { active }, style: { width: layout.controlPlane.width, height: layout.controlPlane.height }, draggable: false },
-      { id: 'pending', type: 'lane', position: layout.pendingLane, data: { pods: grouped.get('') ?? [] }, style: { width: layout.pendingLane.width, height: layout.pendingLane.height }, draggable: false },
+      memoById(cache, 'control-plane', [active, ...boxInputs(layout.controlPlane)], () =>
+        flowNode('control-plane', 'controlPlane', layout.controlPlane, { active: active ? active.split(',') : [] }),
+      ),
+      memoById(cache, 'pending', [waiting, ...boxInputs(layout.pendingLane)], () => flowNode('pending', 'lane', layout.pendingLane, { pods: waiting })),
     ];
     for (const node of nodeList) {
       const name = node.metadata?.name ?? '';
       const box = layout.nodes.get(name)!;
-      const podsHere = grouped.get(name) ?? [];
-      out.push({
-        id: `node/${name}`,
-        type: 'worker',
-        position: { x: box.x, y: box.y },
-        data: { node, pods: podsHere, dense: podsHere.length > DENSE_POD_THRESHOLD && !zoomedIn },
-        style: { width: box.width, height: box.height },
-        draggable: false,
-      });
+      const podsHere = grouped.get(name) ?? NO_PODS;
+      const dense = podsHere.length > DENSE_POD_THRESHOLD && !zoomedIn;
+      out.push(memoById(cache, `node/${name}`, [nodeCardKey(node), podsHere, dense, ...boxInputs(box)], () => flowNode(`node/${name}`, 'worker', box, { node, pods: podsHere, dense })));
     }
+    prune(cache, new Set(out.map((n) => n.id)));
     return out;
   }, [nodes, grouped, zoomedIn, actors]);
 

@@ -44,22 +44,3 @@ export const PodChip = memo(function PodChip({ pod }: { pod: Pod }) {
     </button>
   );
 });
-
-/** PodDot is a crowded node's pod: a small square in its status colour, with the status in its tooltip. */
-export const PodDot = memo(function PodDot({ pod }: { pod: Pod }) {
-  const look = podLook(pod);
-  const name = pod.metadata?.name ?? '';
-  const select = useUiStore((s) => s.select);
-  return (
-    <button
-      aria-label={`pod ${name}`}
-      data-status={look.status}
-      title={`${name}: ${look.status} ${look.ready}`}
-      onClick={(e) => {
-        e.stopPropagation();
-        select({ kind: 'Pod', namespace: pod.metadata?.namespace ?? 'default', name });
-      }}
-      className={`nodrag m-px inline-block h-2.5 w-2.5 rounded-sm border ${TONE_CLASSES[look.tone]}`}
-    />
-  );
-});

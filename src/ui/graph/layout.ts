@@ -3,8 +3,9 @@ export const NODE_WIDTH = 280;
 const NODE_HEADER = 86;
 const CHIP_HEIGHT = 24;
 const CHIP_COLUMNS = 1;
-const DOT_SIZE = 11;
-const DOTS_PER_ROW = 22;
+/** A crowded node's pod dots: the side of one, in pixels, and how many fit in a row of a node box. */
+export const DOT_SIZE = 11;
+export const DOTS_PER_ROW = 22;
 const GAP = 24;
 const CONTROL_PLANE_HEIGHT = 150;
 const LANE_HEIGHT = 110;
@@ -31,9 +32,12 @@ export function nodeBoxHeight(podCount: number, dense: boolean): number {
   return NODE_HEADER + Math.max(1, Math.ceil(podCount / CHIP_COLUMNS)) * CHIP_HEIGHT + 8;
 }
 
+// One collator for all comparisons: localeCompare with options builds a new one per call, which showed in profiles.
+const naturalOrder = new Intl.Collator('en', { numeric: true });
+
 /** byNaturalName sorts node-2 before node-10, as a person would. */
 export function byNaturalName(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return naturalOrder.compare(a, b);
 }
 
 /**

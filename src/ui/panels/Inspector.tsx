@@ -1,7 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
-import type { Event } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../sim/index';
 import { useClusterStore, nameKey } from '../store/clusterStore';
+import { eventsAbout } from '../store/eventLog';
 import { useUiStore } from '../store/uiStore';
 import { ObjectActions } from './objectActions';
 import { ownerChain } from './ownerChain';
@@ -23,15 +23,8 @@ export function Inspector() {
   const setFilter = useUiStore((s) => s.setTimelineFilter);
   const object = useClusterStore((s) => (selected ? s.objects[selected.kind]?.[nameKey(selected.namespace || undefined, selected.name)] : undefined));
   const objects = useClusterStore((s) => s.objects);
-  const events = useMemo(
-    () =>
-      selected
-        ? (Object.values(objects.Event ?? {}) as unknown as Event[]).filter(
-            (e) => e.involvedObject.kind === selected.kind && e.involvedObject.name === selected.name && (e.involvedObject.namespace ?? '') === selected.namespace,
-          )
-        : [],
-    [objects.Event, selected],
-  );
+  const log = useClusterStore((s) => s.events);
+  const events = useMemo(() => (selected ? eventsAbout(log, selected) : []), [log, selected]);
   if (!selected) return <p className="p-3 text-xs text-slate-500">Click a pod or a node to inspect it.</p>;
   if (!object) return <p className="p-3 text-xs text-slate-500">{selected.kind.toLowerCase()}/{selected.name} no longer exists.</p>;
   const conditions = ((object.status as { conditions?: Condition[] })?.conditions ?? []) as Condition[];

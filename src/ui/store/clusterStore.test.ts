@@ -9,7 +9,7 @@ const pod = (name: string, phase: string): KubeObject => ({
   status: { phase },
 });
 
-const empty = { time: 0, playing: false, speed: 1, objects: {}, actions: [], activeActors: [], notice: undefined } as unknown as ClusterState;
+const empty = { time: 0, playing: false, speed: 1, objects: {}, actions: [], activeActors: [], lastActions: [], notice: undefined } as unknown as ClusterState;
 
 describe('the cluster mirror', () => {
   it('a ready message replaces the whole mirror', () => {
@@ -31,5 +31,14 @@ describe('the cluster mirror', () => {
     expect(next.objects!.Pod['default/a'].status).toEqual({ phase: 'Running' });
     expect(next.objects!.Pod['default/b']).toBeUndefined();
     expect(next.objects!.Node).toBe(state.objects.Node);
+  });
+
+  it('Events go to the event log instead of the objects, and a batch without Events keeps the log as it was', () => {
+    const scheduled = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'a.1', namespace: 'default' }, involvedObject: { kind: 'Pod', namespace: 'default', name: 'a' } } as unknown as KubeObject;
+    const state = { ...empty, ...reduce(empty, { type: 'ready', version: 1, time: 0, objects: [pod('a', 'Pending'), scheduled], actions: [] }) } as ClusterState;
+    expect(state.objects.Event).toBeUndefined();
+    expect([...state.events.byKey.keys()]).toEqual(['default/a.1']);
+    const next = reduce(state, { type: 'batch', time: 100, upserted: [pod('a', 'Running')], deleted: [], actions: [] });
+    expect(next.events).toBe(state.events);
   });
 });

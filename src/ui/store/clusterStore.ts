@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Action, KubeObject } from '../../sim/index';
 import type { WorkerMessage } from '../../worker/protocol';
+import { newEventLog, updateEvents, type EventLog } from './eventLog';
 
 /** objectsKey is how the mirror indexes objects: by kind, then `namespace/name`. */
 export function nameKey(namespace: string | undefined, name: string | undefined): string {
@@ -11,11 +12,15 @@ export interface ClusterState {
   time: number;
   playing: boolean;
   speed: number;
-  /** kind -> `namespace/name` -> object, as the worker last reported it. */
+  /** kind -> `namespace/name` -> object, as the worker last reported it; every kind but Event. */
   objects: Record<string, Record<string, KubeObject>>;
+  /** The Events, kept apart because there are so many (see EventLog). */
+  events: EventLog;
   actions: Action[];
   /** Actors of the latest batch's actions: what the control plane is doing right now. */
   activeActors: string[];
+  /** The actions of the latest batch that had any: what the last step (or tick) did, for the narration bar. */
+  lastActions: Action[];
   /** kubectl's answer to the last node, pod or workload action. */
   notice: string | undefined;
   receive(message: WorkerMessage): void;
@@ -33,19 +38,25 @@ export const useClusterStore = create<ClusterState>()((set) => ({
   playing: false,
   speed: 1,
   objects: {},
+  events: newEventLog(),
   actions: [],
   activeActors: [],
+  lastActions: [],
   notice: undefined,
   receive: (message) => set((state) => reduce(state, message)),
 }));
 
-/** reduce is the pure state transition for one worker message. */
+/**
+ * reduce is the state transition for one worker message. It copies what it changes, except the maps of the Event
+ * log, which it updates in place (see EventLog).
+ */
 export function reduce(state: ClusterState, message: WorkerMessage): Partial<ClusterState> {
   switch (message.type) {
     case 'ready': {
       const objects: ClusterState['objects'] = {};
-      for (const obj of message.objects) (objects[obj.kind] ??= {})[nameKey(obj.metadata.namespace, obj.metadata.name)] = obj;
-      return { time: message.time, objects, actions: message.actions.slice(-ACTION_LIMIT) };
+      for (const obj of message.objects) if (obj.kind !== 'Event') (objects[obj.kind] ??= {})[nameKey(obj.metadata.namespace, obj.metadata.name)] = obj;
+      const events = newEventLog(message.objects.filter((o) => o.kind === 'Event'));
+      return { time: message.time, objects, events, actions: message.actions.slice(-ACTION_LIMIT) };
     }
     case 'batch': {
       const objects = { ...state.objects };
@@ -57,11 +68,21 @@ export function reduce(state: ClusterState, message: WorkerMessage): Partial<Clu
         }
         return objects[kind];
       };
-      for (const obj of message.upserted) bucket(obj.kind)[nameKey(obj.metadata.namespace, obj.metadata.name)] = obj;
-      for (const ref of message.deleted) delete bucket(ref.kind)[nameKey(ref.namespace, ref.name)];
+      const upsertedEvents: KubeObject[] = [];
+      const deletedEvents: typeof message.deleted = [];
+      for (const obj of message.upserted) {
+        if (obj.kind === 'Event') upsertedEvents.push(obj);
+        else bucket(obj.kind)[nameKey(obj.metadata.namespace, obj.metadata.name)] = obj;
+      }
+      for (const ref of message.deleted) {
+        if (ref.kind === 'Event') deletedEvents.push(ref);
+        else delete bucket(ref.kind)[nameKey(ref.namespace, ref.name)];
+      }
+      const events = upsertedEvents.length + deletedEvents.length > 0 ? updateEvents(state.events, upsertedEvents, deletedEvents) : state.events;
       const actions = message.actions.length > 0 ? [...state.actions, ...message.actions].slice(-ACTION_LIMIT) : state.actions;
       const activeActors = [...new Set(message.actions.map((a) => a.actor))];
-      return { time: message.time, objects, actions, activeActors };
+      const lastActions = message.actions.length > 0 ? message.actions : state.lastActions;
+      return { time: message.time, objects, events, actions, activeActors, lastActions };
     }
     case 'status':
       return { playing: message.playing, speed: message.speed };

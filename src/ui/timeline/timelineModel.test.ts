@@ -32,4 +32,10 @@ describe('timeline', () => {
     const entries = timeline([action(1, 0, 'a', 'x')], [event('b.1', '2026-01-01T09:00:05Z', 'b', 'Back-off restarting failed container app in pod b', 4)], { kind: 'Pod', namespace: 'default', name: 'b' });
     expect(entries.map((e) => e.text)).toEqual(['Back-off restarting failed container app in pod b (x4)']);
   });
+
+  it('keeps only the newest entries, ordered as a full sort would order them, ties included', () => {
+    const actions = [action(1, 3000, 'a', 'third'), action(2, 1000, 'b', 'first'), action(3, 2000, 'c', 'second-action'), action(4, 3000, 'd', 'fourth')];
+    const events = [event('c.1', '2026-01-01T09:00:02Z', 'c', 'second-event')];
+    expect(timeline(actions, events, undefined, 4).map((e) => e.text)).toEqual(['second-action', 'second-event', 'third', 'fourth']);
+  });
 });

@@ -44,14 +44,39 @@ export function eventEntry(e: Event): TimelineEntry {
   };
 }
 
+// Entries are rebuilt for every batch from thousands of Events; an Event or Action object that did not change keeps
+// its entry, so its timestamp is parsed once.
+const entries = new WeakMap<object, TimelineEntry>();
+
+function cached<T extends object>(item: T, build: (item: T) => TimelineEntry): TimelineEntry {
+  let entry = entries.get(item);
+  if (!entry) entries.set(item, (entry = build(item)));
+  return entry;
+}
+
+const byTime = (a: TimelineEntry, b: TimelineEntry) => a.time - b.time || (a.source === b.source ? 0 : a.source === 'action' ? -1 : 1);
+
 /**
  * timeline merges actions and events in time order (actions before events at the same instant, since the
- * write causes the event), optionally only those about one object.
+ * write causes the event), optionally only those about one object, and keeps the newest `limit`.
  */
-export function timeline(actions: readonly Action[], events: readonly Event[], filter?: ObjectRef, limit = 300): TimelineEntry[] {
-  const entries = [...actions.map(actionEntry), ...events.map(eventEntry)].filter(
-    (e) => !filter || (e.ref.kind === filter.kind && e.ref.name === filter.name && (e.ref.namespace || '') === (filter.namespace || '')),
-  );
-  entries.sort((a, b) => a.time - b.time || (a.source === b.source ? 0 : a.source === 'action' ? -1 : 1));
-  return entries.slice(-limit);
+export function timeline(actions: readonly Action[], events: Iterable<Event>, filter?: ObjectRef, limit = 300): TimelineEntry[] {
+  const wanted = (e: TimelineEntry) => !filter || (e.ref.kind === filter.kind && e.ref.name === filter.name && (e.ref.namespace || '') === (filter.namespace || ''));
+  let all: TimelineEntry[] = [];
+  for (const a of actions) {
+    const entry = cached(a, actionEntry);
+    if (wanted(entry)) all.push(entry);
+  }
+  for (const e of events) {
+    const entry = cached(e, eventEntry);
+    if (wanted(entry)) all.push(entry);
+  }
+  if (all.length > limit) {
+    // Only entries at or after the limit-th newest time can be kept: sort those, not all of them. Filtering keeps
+    // the original order and the sort is stable, so ties come out as a full sort would order them.
+    const times = Float64Array.from(all, (e) => e.time).sort();
+    const cutoff = times[times.length - limit];
+    all = all.filter((e) => e.time >= cutoff);
+  }
+  return all.sort(byTime).slice(-limit);
 }

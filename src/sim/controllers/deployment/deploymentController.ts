@@ -15,6 +15,7 @@ import type { DeploymentObject, ReplicaSetObject } from './replicaSets';
 import { rolloutRolling } from './rolling';
 import { checkPausedConditions, isScalingEvent, sync, syncStatusOnly } from './sync';
 import { CONTROLLER_NAME, recordEvent, updateDeploymentStatus, type DeploymentSyncContext } from './syncContext';
+import { deepCopy } from '../../store/deepCopy';
 
 /**
  * DeploymentController synchronizes Deployments with their ReplicaSets: it creates and scales ReplicaSets for
@@ -66,8 +67,10 @@ export class DeploymentController implements Controller {
     const { namespace, name } = splitKey(key);
     const cached = this.deployments.get(namespace, name);
     if (!cached) return;
-    // Never mutate the cache: every sync works on a private copy.
-    const d = structuredClone(cached) as DeploymentObject;
+    // Never mutate the cache: every sync works on a private copy. A sync never changes the spec, so the stored
+    // (frozen) spec is shared rather than copied, and what is derived from its template can be remembered.
+    const d = { ...cached, metadata: deepCopy(cached.metadata) } as DeploymentObject;
+    if (cached.status) d.status = deepCopy(cached.status);
     const ctx = this.syncCtx;
     const selector = d.spec.selector;
     if (selector && Object.keys(selector).length === 0) {
@@ -79,14 +82,15 @@ export class DeploymentController implements Controller {
       return;
     }
     const rsList = this.getReplicaSetsForDeployment(d);
-    const podMap = this.getPodMapForDeployment(rsList);
     if (d.metadata.deletionTimestamp) return syncStatusOnly(ctx, d, rsList);
     checkPausedConditions(ctx, d);
     if (d.spec.paused) return sync(ctx, d, rsList);
     if (isScalingEvent(ctx, d, rsList)) return sync(ctx, d, rsList);
     switch (d.spec.strategy?.type) {
       case RECREATE:
-        return rolloutRecreate(ctx, d, rsList, podMap);
+        // Upstream lists the pods before these checks; only a Recreate rollout reads them, and listing them is
+        // O(pods) for every sync.
+        return rolloutRecreate(ctx, d, rsList, this.getPodMapForDeployment(rsList));
       case ROLLING_UPDATE:
         return rolloutRolling(ctx, d, rsList);
     }

@@ -28,6 +28,7 @@ import {
 } from './replicaSets';
 import { newRSNewReplicas } from './rolloutMath';
 import { because, recordEvent, updateDeploymentStatus, type DeploymentSyncContext } from './syncContext';
+import { deepCopy } from '../../store/deepCopy';
 
 /**
  * getAllReplicaSetsAndSyncRevision returns the new ReplicaSet (created if asked and missing) and all old ones, with
@@ -62,7 +63,8 @@ export function getNewReplicaSet(
   const now = rfc3339(ctx.now());
 
   if (existingNewRS) {
-    const rsCopy = structuredClone(existingNewRS) as ReplicaSetObject;
+    // Only metadata (annotations) is changed in place; a new spec replaces the shared, frozen one.
+    const rsCopy = { ...existingNewRS, metadata: deepCopy(existingNewRS.metadata) } as ReplicaSetObject;
     const annotationsUpdated = setNewReplicaSetAnnotations(d, rsCopy, newRevision, true, MAX_REV_HISTORY_LENGTH_IN_CHARS);
     const minReadySeconds = d.spec.minReadySeconds ?? 0;
     if (annotationsUpdated || (rsCopy.spec?.minReadySeconds ?? 0) !== minReadySeconds) {
@@ -86,11 +88,11 @@ export function getNewReplicaSet(
 
   if (!createIfNotExisted) return undefined;
 
-  const newRSTemplate = structuredClone(d.spec.template);
+  const newRSTemplate = deepCopy(d.spec.template);
   const podTemplateSpecHash = computeHash(newRSTemplate, d.status?.collisionCount);
   const labels = { ...(d.spec.template.metadata?.labels ?? {}), [DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY]: podTemplateSpecHash };
   newRSTemplate.metadata = { ...newRSTemplate.metadata, labels };
-  const selector = structuredClone(d.spec.selector);
+  const selector = deepCopy(d.spec.selector);
   selector.matchLabels = { ...(selector.matchLabels ?? {}), [DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY]: podTemplateSpecHash };
   const newRS: ReplicaSetObject = {
     apiVersion: 'apps/v1',

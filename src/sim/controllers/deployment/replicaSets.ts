@@ -3,6 +3,7 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/object';
+import { deepCopy } from '../../store/deepCopy';
 
 /** DeploymentObject is a Deployment as the API server stores it. */
 export type DeploymentObject = Deployment & KubeObject & { spec: NonNullable<Deployment['spec']> };
@@ -74,12 +75,25 @@ export function filterActiveReplicaSets(rss: readonly (ReplicaSetObject | undefi
  * change with API changes, and a Deployment's own template never carries it.
  */
 export function equalIgnoreHash(t1: PodTemplateSpec | undefined, t2: PodTemplateSpec | undefined): boolean {
-  return semanticJson(withoutHashLabel(t1)) === semanticJson(withoutHashLabel(t2));
+  return semanticJsonIgnoreHash(t1) === semanticJsonIgnoreHash(t2);
+}
+
+/**
+ * Stored objects are frozen, so a stored template's canonical form never changes: remember it. The Deployment
+ * controller compares its template with every ReplicaSet's several times per sync, and syncs after every change.
+ */
+const canonicalTemplates = new WeakMap<PodTemplateSpec, string>();
+
+function semanticJsonIgnoreHash(template: PodTemplateSpec | undefined): string {
+  if (!template || !Object.isFrozen(template)) return semanticJson(withoutHashLabel(template));
+  let json = canonicalTemplates.get(template);
+  if (json === undefined) canonicalTemplates.set(template, (json = semanticJson(withoutHashLabel(template))));
+  return json;
 }
 
 /** withoutHashLabel returns a copy of the template without the pod-template-hash label. */
 export function withoutHashLabel(template: PodTemplateSpec | undefined): PodTemplateSpec {
-  const copy = structuredClone(template ?? {}) as PodTemplateSpec;
+  const copy = deepCopy(template ?? {}) as PodTemplateSpec;
   if (copy.metadata?.labels) delete copy.metadata.labels[DEFAULT_DEPLOYMENT_UNIQUE_LABEL_KEY];
   return copy;
 }

@@ -16,6 +16,7 @@ import {
 } from './replicaSets';
 import { getReplicaCountForReplicaSets, getReplicaSetProportion, isRollingUpdate, isSaturated, maxSurge } from './rolloutMath';
 import { because, recordEvent, type DeploymentSyncContext } from './syncContext';
+import { deepCopy } from '../../store/deepCopy';
 
 /** ScaleResult is whether the size changed, and the ReplicaSet as stored afterwards. */
 export interface ScaleResult {
@@ -109,7 +110,7 @@ export function scaleReplicaSet(
   const desired = deploymentReplicas(d);
   const max = desired + maxSurge(d);
   if (!sizeNeedsUpdate && !replicasAnnotationsNeedUpdate(rs, desired, max)) return { scaled: false, rs };
-  const copy = structuredClone(rs) as ReplicaSetObject;
+  const copy = deepCopy(rs) as ReplicaSetObject;
   copy.spec = { ...copy.spec!, replicas: newScale };
   setReplicasAnnotations(copy, desired, max);
   const name = rs.metadata.name ?? '';

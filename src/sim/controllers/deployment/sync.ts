@@ -5,6 +5,7 @@
 import type { DeploymentStatus } from 'kubernetes-types/apps/v1';
 import { StatusError } from '../../api/statusError';
 import { rfc3339 } from '../../clock/timeFormat';
+import { deepEqual } from '../../store/mergePatch';
 import { getDesiredReplicasAnnotation } from './annotations';
 import {
   DEPLOYMENT_AVAILABLE,
@@ -22,7 +23,6 @@ import {
 } from './conditions';
 import { getAllReplicaSetsAndSyncRevision } from './newReplicaSet';
 import { statusWhy } from './narration';
-import { canonicalJson } from './podTemplateHash';
 import { byRevision, deploymentReplicas, filterActiveReplicaSets, revision, specReplicas, type DeploymentObject, type ReplicaSetObject } from './replicaSets';
 import {
   getActualReplicaCountForReplicaSets,
@@ -154,7 +154,7 @@ export function calculateStatus(
 
 /** statusEqual is reflect.DeepEqual on statuses, with omitted zero counts equal to explicit zeros. */
 export function statusEqual(a: DeploymentStatus | undefined, b: DeploymentStatus | undefined): boolean {
-  return canonicalJson(omitEmpty({ ...(a ?? {}) })) === canonicalJson(omitEmpty({ ...(b ?? {}) }));
+  return deepEqual(omitEmpty({ ...(a ?? {}) }), omitEmpty({ ...(b ?? {}) }));
 }
 
 const COUNT_FIELDS = ['observedGeneration', 'replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'] as const;

@@ -3,6 +3,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { VirtualMs } from '../../clock/virtualClock';
 import { compareForDeletion, isPodActive, sortActivePodsWithRanks, type DeletionOrder, type RankedPod } from '../controllerUtils';
+import { podFacts } from '../podUtil';
 
 /** PodToDelete is a chosen pod, with the first pod that stays and the rule that separated them (if there was a sort). */
 export interface PodToDelete<T extends Pod> {
@@ -10,18 +11,26 @@ export interface PodToDelete<T extends Pod> {
   ranked?: { self: RankedPod; kept: RankedPod; order: DeletionOrder | undefined };
 }
 
+/** ActivePodsOnNodes counts the active related pods on each node ('' for unassigned pods). */
+export type ActivePodsOnNodes = ReadonlyMap<string, number>;
+
+/** countActivePodsOnNodes counts the active pods among `relatedPods` per node. */
+export function countActivePodsOnNodes(relatedPods: readonly Pod[]): ActivePodsOnNodes {
+  const podsOnNode = new Map<string, number>();
+  for (const pod of relatedPods) {
+    if (!isPodActive(pod)) continue;
+    const node = podFacts(pod).nodeName;
+    podsOnNode.set(node, (podsOnNode.get(node) ?? 0) + 1);
+  }
+  return podsOnNode;
+}
+
 /**
  * getPodsRankedByRelatedPodsOnSameNode ranks each pod by the number of active related pods (pods of every
  * ReplicaSet with the same owner) on its node, so that scale-down thins out the most crowded nodes first.
  */
-export function getPodsRankedByRelatedPodsOnSameNode<T extends Pod>(podsToRank: readonly T[], relatedPods: readonly Pod[]): (RankedPod & { pod: T })[] {
-  const podsOnNode = new Map<string, number>();
-  for (const pod of relatedPods) {
-    if (!isPodActive(pod)) continue;
-    const node = pod.spec?.nodeName ?? '';
-    podsOnNode.set(node, (podsOnNode.get(node) ?? 0) + 1);
-  }
-  return podsToRank.map((pod) => ({ pod, rank: podsOnNode.get(pod.spec?.nodeName ?? '') ?? 0 }));
+export function getPodsRankedByRelatedPodsOnSameNode<T extends Pod>(podsToRank: readonly T[], podsOnNode: ActivePodsOnNodes): (RankedPod & { pod: T })[] {
+  return podsToRank.map((pod) => ({ pod, rank: podsOnNode.get(podFacts(pod).nodeName) ?? 0 }));
 }
 
 /**
@@ -29,8 +38,13 @@ export function getPodsRankedByRelatedPodsOnSameNode<T extends Pod>(podsToRank: 
  * ActivePodsWithRanks). When every pod goes there is nothing to choose and no sort.
  */
 export function getPodsToDelete<T extends Pod>(filteredPods: readonly T[], relatedPods: readonly Pod[], diff: number, now: VirtualMs): PodToDelete<T>[] {
+  return getPodsToDeleteRanked(filteredPods, () => countActivePodsOnNodes(relatedPods), diff, now);
+}
+
+/** getPodsToDeleteRanked is getPodsToDelete with the related pods already counted per node (asked for only if needed). */
+export function getPodsToDeleteRanked<T extends Pod>(filteredPods: readonly T[], podsOnNode: () => ActivePodsOnNodes, diff: number, now: VirtualMs): PodToDelete<T>[] {
   if (diff >= filteredPods.length) return filteredPods.slice(0, diff).map((pod) => ({ pod }));
-  const sorted = sortActivePodsWithRanks(getPodsRankedByRelatedPodsOnSameNode(filteredPods, relatedPods), now);
+  const sorted = sortActivePodsWithRanks(getPodsRankedByRelatedPodsOnSameNode(filteredPods, podsOnNode()), now);
   const kept = sorted[diff];
   return sorted.slice(0, diff).map((self) => ({ pod: self.pod, ranked: { self, kept, order: compareForDeletion(self, kept, now) } }));
 }

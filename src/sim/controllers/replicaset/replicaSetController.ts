@@ -31,11 +31,12 @@ import {
 } from '../controllerUtils';
 import { isNamespaceTerminating, isNotFound, PodControl } from '../podControl';
 import { isPodReady } from '../podUtil';
-import { REPLICA_SET, REPLICATION_CONTROLLER, type ReplicaSetKind, type ReplicaSetLike } from './conversion';
+import { REPLICA_SET, REPLICATION_CONTROLLER, type ReplicaSetKind, type ReplicaSetLike, type ReplicaSetStatus } from './conversion';
 import { UIDTrackingControllerExpectations } from './expectations';
 import * as narrate from './narration';
-import { getPodsToDelete } from './podsToDelete';
-import { calculateStatus, updateReplicaSetStatus } from './replicaSetUtils';
+import { getPodsToDeleteRanked, type ActivePodsOnNodes } from './podsToDelete';
+import { PodTally, type NamespaceClass } from './podTally';
+import { calculateStatus, countPods, hasLabels, templateLabelsOf, updateReplicaSetStatus, type PodCounts } from './replicaSetUtils';
 
 /** BURST_REPLICAS caps the creates or deletes of one sync; the rest wait for the watch events and the next sync. */
 export const BURST_REPLICAS = 500;
@@ -56,6 +57,7 @@ export class ReplicaSetController implements Controller {
   private readonly rsInformer: Informer<KubeObject>;
   private readonly podInformer: Informer<PodObject>;
   private readonly podControl: PodControl;
+  private readonly tally: PodTally;
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -73,6 +75,7 @@ export class ReplicaSetController implements Controller {
     });
     this.podInformer = ctx.informers.forKind<PodObject>('Pod');
     addPodControllerUIDIndexer(this.podInformer);
+    this.tally = PodTally.for(this.podInformer);
     this.rsInformer.addEventHandler({
       add: (rs) => this.enqueue(rs),
       update: (old, cur) => this.updateRS(old, cur),
@@ -135,7 +138,8 @@ export class ReplicaSetController implements Controller {
     }
     const curRef = getControllerOf(cur);
     const oldRef = getControllerOf(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    // Most updates keep the very same reference object (the store copies only what changes).
+    const refChanged = curRef !== oldRef && JSON.stringify(curRef) !== JSON.stringify(oldRef);
     if (refChanged && oldRef) {
       const oldRS = this.resolveControllerRef(old.metadata.namespace ?? '', oldRef);
       if (oldRS) this.enqueue(oldRS);
@@ -147,7 +151,7 @@ export class ReplicaSetController implements Controller {
       // A pod that just became Ready becomes available minReadySeconds later, with no event to say so: look again
       // then, plus a second against skew (as upstream).
       const minReadySeconds = this.kind.asReplicaSet(rs).spec.minReadySeconds;
-      if (!isPodReady(old) && isPodReady(cur) && minReadySeconds > 0) this.queue.addAfter(keyFunc(rs), (minReadySeconds + 1) * 1000);
+      if (minReadySeconds > 0 && !isPodReady(old) && isPodReady(cur)) this.queue.addAfter(keyFunc(rs), (minReadySeconds + 1) * 1000);
       return;
     }
     if (labelChanged || refChanged) for (const rs of this.getPodReplicaSets(cur)) this.enqueue(rs);
@@ -196,26 +200,70 @@ export class ReplicaSetController implements Controller {
     const selector = selectorOf(rs);
     if (!selector) return;
 
-    const allRSPods = filterPodsByOwner(this.podInformer, obj.metadata, true);
-    const { claimed: activePods, error: claimErr } = this.claimPods(obj, rs, selector, filterActivePods(allRSPods));
-    if (claimErr) throw claimErr;
-    const terminatingPods = this.kind.statusTerminatingReplicas ? filterClaimedPods(obj.metadata.uid, selector, filterTerminatingPods(allRSPods)) : [];
+    const now = this.ctx.clock.now();
+    // Most syncs follow a pod's status change, with nothing to adopt or release: the pod tally has the counts.
+    const tallied = this.tallyPods(obj, rs, selector);
+    let counts: PodCounts;
+    let activePods: () => PodObject[];
+    if (tallied) {
+      counts = tallied;
+      // Claiming would keep exactly the active pods we control.
+      activePods = () => filterActivePods(filterPodsByOwner(this.podInformer, obj.metadata, false));
+    } else {
+      const allRSPods = filterPodsByOwner(this.podInformer, obj.metadata, true);
+      const { claimed, error: claimErr } = this.claimPods(obj, rs, selector, filterActivePods(allRSPods));
+      if (claimErr) throw claimErr;
+      const terminatingPods = this.kind.statusTerminatingReplicas ? filterClaimedPods(obj.metadata.uid, selector, filterTerminatingPods(allRSPods)) : [];
+      counts = countPods(rs, claimed, terminatingPods, now);
+      activePods = () => claimed;
+    }
 
     let manageReplicasErr: Error | undefined;
-    if (rsNeedsSync && !obj.metadata.deletionTimestamp) manageReplicasErr = this.manageReplicas(activePods, obj, rs);
+    if (rsNeedsSync && !obj.metadata.deletionTimestamp) manageReplicasErr = this.manageReplicas(counts.replicas, activePods, obj, rs);
 
-    const now = this.ctx.clock.now();
-    const newStatus = calculateStatus(rs, activePods, terminatingPods, manageReplicasErr, this.kind.statusTerminatingReplicas, now);
-    const updated = this.kind.asReplicaSet(
-      updateReplicaSetStatus(this.ctx.client, obj, rs, newStatus, (status) => ({ actor: this.name, reason: narrate.updatedStatus(rs, status) })),
-    );
-    const status = updated.status ?? newStatus;
+    const updated = this.updateStatus(obj, rs, calculateStatus(rs, counts, manageReplicasErr, this.kind.statusTerminatingReplicas, now));
+    const status = updated.status!;
     const minReadySeconds = updated.spec.minReadySeconds;
     if (minReadySeconds > 0 && status.readyReplicas !== status.availableReplicas) {
       // Look again just after the next Ready pod has been Ready for minReadySeconds.
-      this.queue.addAfter(key, findMinNextPodAvailabilityCheck(activePods, minReadySeconds, now) ?? minReadySeconds * 1000);
+      this.queue.addAfter(key, findMinNextPodAvailabilityCheck(activePods(), minReadySeconds, now) ?? minReadySeconds * 1000);
     }
     if (manageReplicasErr) throw manageReplicasErr;
+  }
+
+  /**
+   * tallyPods counts the ReplicaSet's pods from the pod tally when claiming them would change nothing: no active
+   * orphan that might be adopted and no active pod of ours that no longer matches (to release). Otherwise, and
+   * while availability waits on minReadySeconds, it returns undefined and the sync reads every pod as upstream.
+   */
+  private tallyPods(obj: KubeObject, rs: ReplicaSetLike, selector: Selector): PodCounts | undefined {
+    const namespace = obj.metadata.namespace ?? '';
+    const uid = obj.metadata.uid;
+    if (!uid || rs.spec.minReadySeconds > 0) return undefined;
+    for (const orphans of this.tally.orphans(namespace)) if (orphans.active > 0) return undefined;
+    const templateLabels = templateLabelsOf(rs);
+    const counts: PodCounts = { replicas: 0, fullyLabeled: 0, ready: 0, available: 0, terminating: 0 };
+    for (const cls of this.tally.owned(namespace, uid)) {
+      if (!selector.matches(cls.labels)) {
+        if (cls.active > 0) return undefined;
+        continue;
+      }
+      counts.replicas += cls.active;
+      if (hasLabels(cls.labels, templateLabels)) counts.fullyLabeled += cls.active;
+      counts.ready += cls.activeReady;
+      counts.terminating += cls.terminating;
+    }
+    // With minReadySeconds 0, a Ready pod is available.
+    counts.available = counts.ready;
+    return counts;
+  }
+
+  /** updateStatus writes the new status (if it changed) and returns the ReplicaSet as stored. */
+  private updateStatus(obj: KubeObject, rs: ReplicaSetLike, newStatus: ReplicaSetStatus): ReplicaSetLike {
+    const updated = this.kind.asReplicaSet(
+      updateReplicaSetStatus(this.ctx.client, obj, rs, newStatus, (status) => ({ actor: this.name, reason: narrate.updatedStatus(rs, status) })),
+    );
+    return updated.status ? updated : { ...updated, status: newStatus };
   }
 
   private claimPods(obj: KubeObject, rs: ReplicaSetLike, selector: Selector, pods: PodObject[]): { claimed: PodObject[]; error?: Error } {
@@ -239,12 +287,15 @@ export class ReplicaSetController implements Controller {
     return manager.claimPods(pods);
   }
 
-  /** manageReplicas creates or deletes pods to reach spec.replicas; it returns (not throws) the first error. */
-  private manageReplicas(activePods: PodObject[], obj: KubeObject, rs: ReplicaSetLike): Error | undefined {
+  /**
+   * manageReplicas creates or deletes pods to reach spec.replicas; it returns (not throws) the first error. The
+   * active pods are listed only when some must go.
+   */
+  private manageReplicas(active: number, activePods: () => PodObject[], obj: KubeObject, rs: ReplicaSetLike): Error | undefined {
     const key = keyFunc(obj);
-    const diff = activePods.length - rs.spec.replicas;
-    if (diff < 0) return this.createReplicas(Math.min(-diff, this.burstReplicas), activePods.length, key, obj, rs);
-    if (diff > 0) return this.deleteReplicas(Math.min(diff, this.burstReplicas), activePods, key, obj, rs);
+    const diff = active - rs.spec.replicas;
+    if (diff < 0) return this.createReplicas(Math.min(-diff, this.burstReplicas), active, key, obj, rs);
+    if (diff > 0) return this.deleteReplicas(Math.min(diff, this.burstReplicas), activePods(), key, obj, rs);
     return undefined;
   }
 
@@ -275,7 +326,7 @@ export class ReplicaSetController implements Controller {
   }
 
   private deleteReplicas(count: number, activePods: PodObject[], key: string, obj: KubeObject, rs: ReplicaSetLike): Error | undefined {
-    const chosen = getPodsToDelete(activePods, this.getIndirectlyRelatedPods(obj), count, this.ctx.clock.now());
+    const chosen = getPodsToDeleteRanked(activePods, () => this.getIndirectlyRelatedPodsOnNodes(obj), count, this.ctx.clock.now());
     // Snapshot the pods expected to go, so each deletion is counted once, whether seen as an update or a delete.
     this.expectations.expectDeletions(
       key,
@@ -298,26 +349,31 @@ export class ReplicaSetController implements Controller {
     return firstErr;
   }
 
-  /** getIndirectlyRelatedPods returns the pods of every ReplicaSet with the same controller (none without one). */
-  private getIndirectlyRelatedPods(obj: KubeObject): PodObject[] {
+  /**
+   * getIndirectlyRelatedPodsOnNodes counts, per node, the active pods of every ReplicaSet with the same controller
+   * (none without one): upstream's getIndirectlyRelatedPods, counted from the pod tally by label set rather than
+   * by reading every pod of the namespace. A pod selected by several of them counts once.
+   */
+  private getIndirectlyRelatedPodsOnNodes(obj: KubeObject): ActivePodsOnNodes {
+    const podsOnNode = new Map<string, number>();
     const ref = getControllerOf(obj);
-    if (!ref) return [];
-    const related: PodObject[] = [];
-    const seen = new Set<string>();
+    if (!ref) return podsOnNode;
+    const seen = new Set<NamespaceClass>();
     for (const relatedRS of this.rsInformer.byIndex(CONTROLLER_UID_INDEX, ref.uid)) {
       const selector = selectorOf(this.kind.asReplicaSet(relatedRS));
       if (!selector) continue;
-      for (const pod of this.podInformer.list(relatedRS.metadata.namespace)) {
-        if (!selector.matches(pod.metadata.labels) || seen.has(pod.metadata.uid ?? '')) continue;
-        seen.add(pod.metadata.uid ?? '');
-        related.push(pod);
+      for (const cls of this.tally.inNamespace(relatedRS.metadata.namespace ?? '')) {
+        if (seen.has(cls) || !selector.matches(cls.labels)) continue;
+        seen.add(cls);
+        for (const [node, count] of cls.activeOnNode) podsOnNode.set(node, (podsOnNode.get(node) ?? 0) + count);
       }
     }
-    return related;
+    return podsOnNode;
   }
 }
 
 function sameLabels(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+  if (a === b) return true;
   const [ka, kb] = [Object.keys(a ?? {}), Object.keys(b ?? {})];
   return ka.length === kb.length && ka.every((k) => a?.[k] === b?.[k]);
 }

@@ -16,48 +16,73 @@ const STATUS_UPDATE_RETRIES = 1;
 /** REPLICA_FAILURE is the condition set when pods could not be created or deleted. */
 export const REPLICA_FAILURE = 'ReplicaFailure';
 
+/** PodCounts are the numbers a ReplicaSet's status reports about its pods. */
+export interface PodCounts {
+  /** Active pods. */
+  replicas: number;
+  /** Active pods carrying every template label. */
+  fullyLabeled: number;
+  ready: number;
+  /** Ready for minReadySeconds at `now`. */
+  available: number;
+  terminating: number;
+}
+
 /**
- * calculateStatus counts the active pods (replicas), those carrying every template label (fullyLabeledReplicas),
- * the Ready ones and the available ones (Ready for minReadySeconds at `now`), and the terminating ones; and sets or
- * clears ReplicaFailure from the manageReplicas error.
+ * countPods counts the active pods (replicas), those carrying every template label (fullyLabeledReplicas), the
+ * Ready ones and the available ones (Ready for minReadySeconds at `now`), and the terminating ones.
  */
-export function calculateStatus(
-  rs: ReplicaSetLike,
-  activePods: readonly Pod[],
-  terminatingPods: readonly Pod[],
-  manageReplicasErr: Error | undefined,
-  statusTerminatingReplicas: boolean,
-  now: VirtualMs,
-): ReplicaSetStatus {
-  const newStatus: ReplicaSetStatus = { ...(rs.status ?? { replicas: 0 }) };
+export function countPods(rs: ReplicaSetLike, activePods: readonly Pod[], terminatingPods: readonly Pod[], now: VirtualMs): PodCounts {
   // The template labels are a superset of the selector, so fully labeled pods are among the active pods.
-  const templateLabels = Object.entries(rs.spec.template?.metadata?.labels ?? {});
+  const templateLabels = templateLabelsOf(rs);
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   for (const pod of activePods) {
-    const labels = pod.metadata?.labels ?? {};
-    if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
+    if (hasLabels(pod.metadata?.labels, templateLabels)) fullyLabeled++;
     if (isPodReady(pod)) {
       ready++;
       if (isPodAvailable(pod, rs.spec.minReadySeconds, now)) available++;
     }
   }
+  return { replicas: activePods.length, fullyLabeled, ready, available, terminating: terminatingPods.length };
+}
+
+/** calculateStatus writes the counts into a copy of the status and sets or clears ReplicaFailure from the manageReplicas error. */
+export function calculateStatus(
+  rs: ReplicaSetLike,
+  counts: PodCounts,
+  manageReplicasErr: Error | undefined,
+  statusTerminatingReplicas: boolean,
+  now: VirtualMs,
+): ReplicaSetStatus {
+  const newStatus: ReplicaSetStatus = { ...(rs.status ?? { replicas: 0 }) };
   const failureCond = getCondition(rs.status, REPLICA_FAILURE);
   if (manageReplicasErr && !failureCond) {
-    const diff = activePods.length - rs.spec.replicas;
+    const diff = counts.replicas - rs.spec.replicas;
     const reason = diff < 0 ? FAILED_CREATE_POD_REASON : diff > 0 ? FAILED_DELETE_POD_REASON : '';
     setCondition(newStatus, newReplicaSetCondition(REPLICA_FAILURE, 'True', reason, manageReplicasErr.message, now));
   } else if (!manageReplicasErr && failureCond) {
     removeCondition(newStatus, REPLICA_FAILURE);
   }
-  newStatus.replicas = activePods.length;
-  newStatus.fullyLabeledReplicas = fullyLabeled;
-  newStatus.readyReplicas = ready;
-  newStatus.availableReplicas = available;
-  if (statusTerminatingReplicas) newStatus.terminatingReplicas = terminatingPods.length;
+  newStatus.replicas = counts.replicas;
+  newStatus.fullyLabeledReplicas = counts.fullyLabeled;
+  newStatus.readyReplicas = counts.ready;
+  newStatus.availableReplicas = counts.available;
+  if (statusTerminatingReplicas) newStatus.terminatingReplicas = counts.terminating;
   else delete newStatus.terminatingReplicas;
   return newStatus;
+}
+
+/** templateLabelsOf lists the pod template's labels as [key, value] pairs. */
+export function templateLabelsOf(rs: ReplicaSetLike): [string, string][] {
+  return Object.entries(rs.spec.template?.metadata?.labels ?? {});
+}
+
+/** hasLabels: every wanted label is set to its value (a plain loop: it runs for every pod on every sync). */
+export function hasLabels(labels: Readonly<Record<string, string>> | undefined, wanted: readonly (readonly [string, string])[]): boolean {
+  for (let i = 0; i < wanted.length; i++) if (labels?.[wanted[i][0]] !== wanted[i][1]) return false;
+  return true;
 }
 
 /**

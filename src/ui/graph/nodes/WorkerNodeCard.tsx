@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import type { NodeProps, Node as FlowNode } from '@xyflow/react';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
-import { PodChip, PodDot } from '../PodChip';
+import { PodChip } from '../PodChip';
+import { PodDots } from '../PodDots';
 import { formatCpu, formatMemory, nodeUsage } from '../nodeUsage';
 import { useUiStore, sameRef } from '../../store/uiStore';
 
@@ -16,6 +17,16 @@ export function nodeStatusText(node: Node): string {
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
   const base = !ready ? 'Unknown' : ready.status === 'True' ? 'Ready' : 'NotReady';
   return node.spec?.unschedulable ? `${base},SchedulingDisabled` : base;
+}
+
+/**
+ * nodeCardKey is everything the card draws from the Node object. Kubelet heartbeats rewrite every Node's status
+ * each few seconds; when this key is unchanged the card keeps its old props and does not re-render.
+ */
+export function nodeCardKey(node: Node): string {
+  const taints = (node.spec?.taints ?? []).map((t) => `${t.key}=${t.value ?? ''}:${t.effect}`).join(',');
+  const alloc = node.status?.allocatable ?? {};
+  return `${nodeStatusText(node)}|${taints}|${alloc.cpu ?? ''}|${alloc.memory ?? ''}|${alloc.pods ?? ''}`;
 }
 
 function Bar({ label, used, total, text }: { label: string; used: number; total: number; text: string }) {
@@ -61,9 +72,7 @@ export const WorkerNodeCard = memo(function WorkerNodeCard({ data }: NodeProps<F
       </p>
       {dense ? (
         <div aria-label={`pods on ${name}`} className="mt-1 leading-none">
-          {pods.map((p) => (
-            <PodDot key={p.metadata?.uid ?? p.metadata?.name} pod={p} />
-          ))}
+          <PodDots node={name} pods={pods} />
           <p className="text-[10px] text-slate-500">{pods.length} pods: zoom in to see names</p>
         </div>
       ) : (

@@ -5,6 +5,7 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { RequiredNodeAffinity } from '../../../api/core/v1/nodeSelector';
 import { findMatchingUntoleratedTaint } from '../../../api/core/v1/toleration';
 import { TaintEffectNoExecute, TaintEffectNoSchedule } from '../../../api/core/v1/taint';
+import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import { labelSelectorAsSelector, nothing, type Labels, type Selector } from '../../../api/meta/v1/labelSelector';
 
@@ -121,3 +122,25 @@ export function countPodsMatchSelector(podInfos: readonly PodInfo[], selector: S
   }
   return count;
 }
+
+/** The memo of countNodePodsMatchSelector: per NodeInfo, its generation and the counts by selector and namespace. */
+const nodeCounts = new WeakMap<NodeInfo, { generation: number; counts: Map<string, number> }>();
+/** Each selector's memo key (namespace and selector text), built once: a cycle asks for it for every node. */
+const selectorKeys = new WeakMap<Selector, { ns: string; key: string }>();
+
+/**
+ * countNodePodsMatchSelector is countPodsMatchSelector over a node's pods, remembered until the NodeInfo changes
+ * (every change takes a new generation). Each scheduling cycle counts every node's pods for each spread
+ * constraint, while between two cycles only the node that got the last pod changed.
+ */
+export function countNodePodsMatchSelector(nodeInfo: NodeInfo, selector: Selector, ns: string): number {
+  let selectorKey = selectorKeys.get(selector);
+  if (selectorKey?.ns !== ns) selectorKeys.set(selector, (selectorKey = { ns, key: `${ns}\u0000${selector.toString()}` }));
+  const key = selectorKey.key;
+  let memo = nodeCounts.get(nodeInfo);
+  if (!memo || memo.generation !== nodeInfo.generation) nodeCounts.set(nodeInfo, (memo = { generation: nodeInfo.generation, counts: new Map() }));
+  let count = memo.counts.get(key);
+  if (count === undefined) memo.counts.set(key, (count = countPodsMatchSelector(nodeInfo.pods, selector, ns)));
+  return count;
+}
+

@@ -7,7 +7,7 @@ import { Code, newStatus, type Status } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import * as names from '../names';
 import {
-  countPodsMatchSelector,
+  countNodePodsMatchSelector,
   matchNodeInclusionPolicies,
   nodeLabelsMatchSpreadConstraints,
   type TopologySpreadConstraint,
@@ -95,7 +95,7 @@ export function calPreFilterState(
       const c = constraints[i];
       if (!matchNodeInclusionPolicies(c, pod, node, require)) continue;
       const value = labels![c.topologyKey];
-      const count = countPodsMatchSelector(nodeInfo.pods, c.selector, ns);
+      const count = countNodePodsMatchSelector(nodeInfo, c.selector, ns);
       const m = tpValueToMatchNum[i];
       m.set(value, (m.get(value) ?? 0) + count);
     }

@@ -8,7 +8,7 @@ import { MaxNodeScore, type NodeScoreList } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import * as names from '../names';
 import {
-  countPodsMatchSelector,
+  countNodePodsMatchSelector,
   matchNodeInclusionPolicies,
   nodeLabelsMatchSpreadConstraints,
   type TopologySpreadConstraint,
@@ -115,7 +115,7 @@ export function countAllNodes(
       // Values of no candidate node (and hostname, counted in Score) are skipped.
       const tpCount = counts.get(value);
       if (tpCount === undefined) continue;
-      counts.set(value, tpCount + countPodsMatchSelector(nodeInfo.pods, c.selector, ns));
+      counts.set(value, tpCount + countNodePodsMatchSelector(nodeInfo, c.selector, ns));
     }
   }
 }
@@ -142,7 +142,7 @@ export function scoreNode(s: PreScoreState, pod: Pod, nodeInfo: NodeInfo): numbe
     if (!Object.prototype.hasOwnProperty.call(labels, c.topologyKey)) continue;
     const cnt =
       c.topologyKey === LabelHostname
-        ? countPodsMatchSelector(nodeInfo.pods, c.selector, ns)
+        ? countNodePodsMatchSelector(nodeInfo, c.selector, ns)
         : (s.topologyValueToPodCounts[i].get(labels[c.topologyKey]) ?? 0);
     score += scoreForCount(cnt, c.maxSkew, s.topologyNormalizingWeight[i]);
   }

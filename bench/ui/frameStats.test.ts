@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { animationFrames, between, framesOf, marker, percentile, rendererMain, selfTimes, type TraceEvent } from './frameStats';
+
+const main = { pid: 1, tid: 10 };
+const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', cat: '__metadata', ph: 'M', ts: 0, pid, tid, args: { name } });
+const frame = (ts: number, t = main): TraceEvent => ({ name: 'BeginMainThreadFrame', cat: 'disabled-by-default-devtools.timeline.frame', ph: 'I', ts, ...t });
+const task = (ts: number, dur: number, name = 'ThreadControllerImpl::RunTask'): TraceEvent => ({ name, cat: 'toplevel', ph: 'X', ts, dur, ...main });
+
+describe('rendererMain', () => {
+  it.each([
+    { name: 'picks the renderer main thread that began the most frames', events: [meta(1, 10, 'CrRendererMain'), meta(2, 20, 'CrRendererMain'), frame(1), frame(2), frame(3, { pid: 2, tid: 20 })], want: main },
+    { name: 'ignores frames begun on threads that are not a renderer main thread', events: [meta(1, 10, 'Compositor'), frame(1)], want: undefined },
+  ])('$name', ({ events, want }) => expect(rendererMain(events)).toEqual(want));
+});
+
+describe('framesOf', () => {
+  it.each([
+    {
+      name: 'sums the task time inside each frame interval and clips tasks that cross a boundary',
+      events: [frame(0), frame(16_000), frame(80_000), task(1_000, 2_000), task(10_000, 20_000)],
+      want: [
+        { start: 0, interval: 16, busy: 8 },
+        { start: 16, interval: 64, busy: 14 },
+      ],
+    },
+    {
+      name: 'counts a task nested in another task once',
+      events: [frame(0), frame(10_000), task(0, 5_000), task(1_000, 2_000)],
+      want: [{ start: 0, interval: 10, busy: 5 }],
+    },
+  ])('$name', ({ events, want }) => expect(framesOf(events, main)).toEqual(want));
+});
+
+describe('animationFrames', () => {
+  it('pairs the begin and end of each AnimationFrame span by id', () => {
+    const span = (ph: string, ts: number, id: string): TraceEvent => ({ name: 'AnimationFrame', cat: 'devtools.timeline', ph, ts, id2: { local: id }, ...main });
+    expect(animationFrames([span('b', 0, 'a'), span('b', 5_000, 'b'), span('e', 60_000, 'a'), span('e', 9_000, 'b')], main)).toEqual([60, 4]);
+  });
+});
+
+describe('selfTimes', () => {
+  it('gives each event the time its children do not cover', () => {
+    const events = [task(0, 10_000), task(1_000, 6_000, 'FunctionCall'), task(2_000, 3_000, 'Layout'), task(8_000, 1_000, 'Paint')];
+    expect(selfTimes(events, main)).toEqual([
+      ['ThreadControllerImpl::RunTask', 3],
+      ['FunctionCall', 3],
+      ['Layout', 3],
+      ['Paint', 1],
+    ]);
+  });
+});
+
+describe('percentile', () => {
+  it.each([
+    { name: 'the median of four values is the second smallest by nearest rank', values: [4, 1, 3, 2], p: 50, want: 2 },
+    { name: 'the 95th percentile of twenty values is the nineteenth smallest', values: Array.from({ length: 20 }, (_, i) => i + 1), p: 95, want: 19 },
+    { name: 'the percentile of no values is not a number', values: [], p: 50, want: NaN },
+  ])('$name', ({ values, p, want }) => expect(percentile(values, p)).toBe(want));
+});
+
+describe('marker and between', () => {
+  const stamp = (ts: number, message: string): TraceEvent => ({ name: 'TimeStamp', cat: 'devtools.timeline', ph: 'I', ts, ...main, args: { data: { message } } });
+  it('finds the console.timeStamp of a label and keeps metadata plus the events inside the window', () => {
+    const events = [meta(1, 10, 'CrRendererMain'), task(0, 5), stamp(10, 'start'), task(20, 5), stamp(30, 'end'), task(40, 5)];
+    const [from, to] = [marker(events, 'start')!, marker(events, 'end')!];
+    expect([from, to]).toEqual([10, 30]);
+    expect(between(events, from, to).map((e) => `${e.name}@${e.ts}`)).toEqual(['thread_name@0', 'TimeStamp@10', 'ThreadControllerImpl::RunTask@20', 'TimeStamp@30']);
+  });
+});

@@ -1,0 +1,149 @@
+// Per-frame main-thread time from a Chromium trace (the Trace Event Format DevTools' Performance panel reads): the
+// renderer main thread's top-level tasks (toplevel `ThreadControllerImpl::RunTask`), cut at each
+// `BeginMainThreadFrame`, plus the `AnimationFrame` async spans that back the Long Animation Frames API.
+
+/** TraceEvent is one record of Chromium's Trace Event Format; times are microseconds. */
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  id2?: { local?: string; global?: string };
+  args?: { name?: string; [key: string]: unknown };
+}
+
+export interface Thread {
+  pid: number;
+  tid: number;
+}
+
+/** Frame is one rendering-frame interval of the main thread, in milliseconds. */
+export interface Frame {
+  start: number;
+  interval: number;
+  busy: number;
+}
+
+const TOP_LEVEL_TASK = 'ThreadControllerImpl::RunTask';
+
+/** rendererMain picks the page's main thread: the CrRendererMain that began the most frames. */
+export function rendererMain(events: readonly TraceEvent[]): Thread | undefined {
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, String(e.args?.name));
+  const frames = new Map<string, number>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.name === 'BeginMainThreadFrame' && names.get(key) === 'CrRendererMain') frames.set(key, (frames.get(key) ?? 0) + 1);
+  }
+  const best = [...frames].sort((a, b) => b[1] - a[1])[0];
+  if (!best) return undefined;
+  const [pid, tid] = best[0].split(':').map(Number);
+  return { pid, tid };
+}
+
+const on = (t: Thread) => (e: TraceEvent) => e.pid === t.pid && e.tid === t.tid;
+
+/** topLevelTasks: the outermost task spans of the thread, [start, end] in µs, nested run loops folded in. */
+export function topLevelTasks(events: readonly TraceEvent[], thread: Thread): Array<[number, number]> {
+  const spans = events
+    .filter((e) => on(thread)(e) && e.ph === 'X' && e.name === TOP_LEVEL_TASK && e.dur !== undefined)
+    .map((e): [number, number] => [e.ts, e.ts + (e.dur ?? 0)])
+    .sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s[0] < last[1]) last[1] = Math.max(last[1], s[1]);
+    else out.push(s);
+  }
+  return out;
+}
+
+/**
+ * framesOf cuts the thread's time at each BeginMainThreadFrame and sums, per interval, the task time inside it.
+ * A frame whose interval is long was late on screen; its busy time says how much of that the page's own work took.
+ */
+export function framesOf(events: readonly TraceEvent[], thread: Thread): Frame[] {
+  const starts = events
+    .filter((e) => on(thread)(e) && e.name === 'BeginMainThreadFrame')
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  const tasks = topLevelTasks(events, thread);
+  const frames: Frame[] = [];
+  let t = 0;
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const [from, to] = [starts[i], starts[i + 1]];
+    while (t < tasks.length && tasks[t][1] <= from) t++;
+    let busy = 0;
+    for (let j = t; j < tasks.length && tasks[j][0] < to; j++) busy += Math.min(to, tasks[j][1]) - Math.max(from, tasks[j][0]);
+    frames.push({ start: from / 1000, interval: (to - from) / 1000, busy: busy / 1000 });
+  }
+  return frames;
+}
+
+/** animationFrames: durations (ms) of the thread's `AnimationFrame` spans, the trace form of long-animation-frame entries. */
+export function animationFrames(events: readonly TraceEvent[], thread: Thread): number[] {
+  const open = new Map<string, number>();
+  const out: number[] = [];
+  for (const e of events) {
+    if (!on(thread)(e) || e.name !== 'AnimationFrame') continue;
+    const id = e.id ?? e.id2?.local ?? e.id2?.global ?? '';
+    if (e.ph === 'b') open.set(id, e.ts);
+    else if (e.ph === 'e' && open.has(id)) {
+      out.push((e.ts - open.get(id)!) / 1000);
+      open.delete(id);
+    }
+  }
+  return out;
+}
+
+/**
+ * selfTimes attributes the thread's time to the innermost complete event running it (FunctionCall, Layout,
+ * UpdateLayoutTree, Paint, MinorGC...), in ms, largest first. Task time no inner event claims stays with the task.
+ */
+export function selfTimes(events: readonly TraceEvent[], thread: Thread): Array<[string, number]> {
+  const spans = events
+    .filter((e) => on(thread)(e) && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const totals = new Map<string, number>();
+  const stack: Array<{ name: string; end: number }> = [];
+  let cursor = 0;
+  const credit = (until: number) => {
+    const top = stack[stack.length - 1];
+    if (top && until > cursor) totals.set(top.name, (totals.get(top.name) ?? 0) + (until - cursor));
+    cursor = Math.max(cursor, until);
+  };
+  for (const e of spans) {
+    while (stack.length > 0 && stack[stack.length - 1].end <= e.ts) {
+      credit(stack[stack.length - 1].end);
+      stack.pop();
+    }
+    credit(e.ts);
+    stack.push({ name: e.name, end: Math.min(e.ts + (e.dur ?? 0), stack.length > 0 ? stack[stack.length - 1].end : Infinity) });
+  }
+  while (stack.length > 0) {
+    credit(stack[stack.length - 1].end);
+    stack.pop();
+  }
+  return [...totals].map(([name, us]): [string, number] => [name, us / 1000]).sort((a, b) => b[1] - a[1]);
+}
+
+/** marker is the time (µs) of the page's `console.timeStamp(label)`, which DevTools records as a TimeStamp event. */
+export function marker(events: readonly TraceEvent[], label: string): number | undefined {
+  return events.find((e) => e.name === 'TimeStamp' && (e.args?.data as { message?: string } | undefined)?.message === label)?.ts;
+}
+
+/** between keeps the thread metadata and the events that start in [from, to]. */
+export function between(events: readonly TraceEvent[], from: number, to: number): TraceEvent[] {
+  return events.filter((e) => e.ph === 'M' || (e.ts >= from && e.ts <= to));
+}
+
+/** percentile by nearest rank: the smallest value with at least p% of the values at or below it. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}

@@ -1,0 +1,357 @@
+// `npm run bench:ui`: the playground UI benchmark. A production build served by `vite preview`, Debian's Chromium
+// headless, a 100-node cluster growing a 2,000-pod Deployment and rolling it to a new image, while a Chromium trace
+// (DevTools' own devtools.timeline categories) records the main thread; see frameStats.ts for how frames are cut.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { table } from '../stats';
+import { jsFiles } from './bundleSize';
+import { animationFrames, between, framesOf, marker, percentile, rendererMain, selfTimes, type TraceEvent } from './frameStats';
+import { PROBE, type ClusterStatus, type ProbeWindow } from './pageProbe';
+
+const PORT = 4174;
+const URL_ = `http://127.0.0.1:${PORT}/`;
+const WORKERS = Number(process.env.BENCH_UI_WORKERS ?? 100);
+const REPLICAS = Number(process.env.BENCH_UI_REPLICAS ?? 2000);
+/** Wall-clock budgets: creation runs until every replica is available or this many seconds pass; the rollout likewise. */
+const CREATE_S = Number(process.env.BENCH_UI_CREATE_S ?? 120);
+const ROLLOUT_S = Number(process.env.BENCH_UI_ROLLOUT_S ?? 20);
+const SKIP_BUILD = process.env.BENCH_UI_SKIP_BUILD === '1';
+/** BENCH_UI_TRACE_DIR=test-results keeps each phase's raw trace, to open in DevTools' Performance panel. */
+const TRACE_DIR = process.env.BENCH_UI_TRACE_DIR;
+/** BENCH_UI_PROFILE=1 also samples the JS profiler in the rollout (build with BENCH_UI_MINIFY=false for names). */
+const PROFILE = process.env.BENCH_UI_PROFILE === '1';
+const SCREENSHOT = 'test-results/ui-bench.png';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/** BENCH_UI_TRACE_CATEGORIES adds categories, e.g. disabled-by-default-devtools.timeline.invalidationTracking. */
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame', '__metadata', ...(process.env.BENCH_UI_TRACE_CATEGORIES ?? '').split(',').filter(Boolean)];
+
+const TARGET_P95_MS = 10;
+const TARGET_LONG_FRAME_MS = 50;
+const TARGET_INITIAL_KIB = 250;
+
+function deployment(image: string): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: ${REPLICAS}
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: ${image}
+        resources:
+          requests:
+            cpu: 10m
+            memory: 16Mi
+`;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function build(): void {
+  const minify = process.env.BENCH_UI_MINIFY === 'false' ? ['--minify', 'false'] : [];
+  const run = spawnSync('./node_modules/.bin/vite', ['build', '--logLevel', 'warn', ...minify], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`vite build failed (exit ${run.status})`);
+}
+
+async function startPreview(): Promise<ChildProcess> {
+  const server = spawn('./node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 100; i++) {
+    if (server.exitCode !== null) throw new Error(`vite preview exited with ${server.exitCode} (is port ${PORT} taken?)`);
+    try {
+      if ((await fetch(URL_)).ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(200);
+  }
+  throw new Error('vite preview did not answer within 20 s');
+}
+
+/** stopPreview ends the preview server's whole process group: the one this script started, by its id. */
+function stopPreview(server: ChildProcess): void {
+  if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+}
+
+/** Trace records a phase through the browser's CDP Tracing domain and keeps only the events frameStats reads. */
+class Trace {
+  private constructor(private readonly cdp: CDPSession) {}
+
+  static async start(browser: Browser): Promise<Trace> {
+    const cdp = await browser.newBrowserCDPSession();
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES, excludedCategories: ['*'] }, transferMode: 'ReturnAsStream' });
+    return new Trace(cdp);
+  }
+
+  /** stop reads the stream line by line (Chromium writes one event per line), so a long trace never becomes one string. */
+  async stop(saveAs?: string): Promise<TraceEvent[]> {
+    const complete = new Promise<string>((resolve) => this.cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')));
+    await this.cdp.send('Tracing.end');
+    const handle = await complete;
+    const file = saveAs ? createWriteStream(saveAs) : undefined;
+    const events: TraceEvent[] = [];
+    const utf8 = new StringDecoder('utf8');
+    let rest = '';
+    let ended = false;
+    const take = (line: string) => {
+      // A line holds one or more comma-separated events; the first also carries the `{"traceEvents":[` opening,
+      // the last the array's end and the start of the trailing `"metadata"` object, which is not an event.
+      if (ended) return;
+      let text = line.trim().replace(/^\{"traceEvents":\[/, '');
+      const close = text.indexOf('],"metadata":');
+      if (close >= 0) {
+        text = text.slice(0, close);
+        ended = true;
+      }
+      text = text.replace(/\]\}$/, '').replace(/,$/, '');
+      if (!text.startsWith('{"')) return;
+      for (const e of JSON.parse(`[${text}]`) as TraceEvent[]) keepEvent(e);
+    };
+    const keepEvent = (e: TraceEvent) => {
+      const keep = e.ph === 'M' || e.name === 'BeginMainThreadFrame' || e.name === 'AnimationFrame' || e.name === 'TimeStamp' || (e.ph === 'X' && e.dur !== undefined);
+      if (keep) events.push({ name: e.name, cat: e.cat, ph: e.ph, ts: e.ts, dur: e.dur, pid: e.pid, tid: e.tid, id: e.id, id2: e.id2, args: e.ph === 'M' || e.name === 'TimeStamp' ? e.args : undefined });
+    };
+    for (;;) {
+      const chunk = await this.cdp.send('IO.read', { handle, size: 1 << 20 });
+      const text = chunk.base64Encoded ? utf8.write(Buffer.from(chunk.data, 'base64')) : chunk.data;
+      file?.write(text);
+      const lines = (rest + text).split('\n');
+      rest = lines.pop() ?? '';
+      lines.forEach(take);
+      if (chunk.eof) break;
+    }
+    take(rest);
+    file?.end();
+    await this.cdp.send('IO.close', { handle });
+    await this.cdp.detach();
+    return events;
+  }
+}
+
+const status = (page: Page) => page.evaluate('window.__uiBench.status()') as Promise<ClusterStatus>;
+const send = (page: Page, command: object) => page.evaluate(`window.__simClient.send(${JSON.stringify(command)})`);
+
+/** rolledOutTo: the ReplicaSet of `revision` is the newest and holds every replica ready, and every older one is empty. */
+function rolledOutTo(s: ClusterStatus, revision: number): boolean {
+  const [newest, ...older] = s.replicaSets;
+  return newest?.revision === revision && newest.ready >= REPLICAS && older.every((rs) => rs.current === 0) && s.podsDrawn === REPLICAS;
+}
+
+function describeState(s: ClusterStatus): string {
+  const pods = Object.entries(s.statuses)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  const sets = s.replicaSets.map((rs) => `rev ${rs.revision} ${rs.desired}/${rs.current}/${rs.ready}`).join(', ');
+  return `${s.time}: ready ${s.ready}/${s.desired}, up-to-date ${s.upToDate}, available ${s.available} [${sets}]; ${s.podsDrawn} pods drawn (${pods || 'none'})`;
+}
+
+interface PhaseResult {
+  name: string;
+  wallSeconds: number;
+  state: ClusterStatus;
+  busy: number[];
+  intervals: number[];
+  traceFrames: number[];
+  selfTimes: Array<[string, number]>;
+  probe: ProbeWindow;
+  profile?: Array<[string, number]>;
+}
+
+/** measure runs a phase, from `start` until `done` or `seconds`, under a trace and the in-page probe until it resolves, polling the screen once a second. */
+async function measure(name: string, browser: Browser, page: Page, start: () => Promise<unknown>, done: (s: ClusterStatus) => boolean, seconds: number): Promise<PhaseResult> {
+  const trace = await Trace.start(browser);
+  const profiler = PROFILE ? await startProfiler(page) : undefined;
+  // Starting a trace costs the renderer a few hundred ms; the phase's window opens after that, at a marker.
+  await sleep(500);
+  await page.evaluate(`console.timeStamp('${name}:start')`);
+  const from = (await page.evaluate('window.__uiBench.now()')) as number;
+  const began = Date.now();
+  await start();
+  let state = await status(page);
+  while (!done(state) && Date.now() - began < seconds * 1000) {
+    await sleep(1000);
+    state = await status(page);
+    process.stdout.write(`  ${name} ${((Date.now() - began) / 1000).toFixed(0)}s ${describeState(state)}\n`);
+  }
+  const to = (await page.evaluate('window.__uiBench.now()')) as number;
+  await page.evaluate(`console.timeStamp('${name}:end')`);
+  const wallSeconds = (Date.now() - began) / 1000;
+  const profile = profiler ? await stopProfiler(profiler) : undefined;
+  const probe = (await page.evaluate(`window.__uiBench.window(${from}, ${to})`)) as ProbeWindow;
+  const traced = await trace.stop(TRACE_DIR ? `${TRACE_DIR}/ui-bench-${name}.trace.json` : undefined);
+  const [opened, closed] = [marker(traced, `${name}:start`), marker(traced, `${name}:end`)];
+  if (opened === undefined || closed === undefined) throw new Error(`the trace lacks the ${name} phase markers`);
+  const events = between(traced, opened, closed);
+  const main = rendererMain(events);
+  if (!main) throw new Error('the trace has no renderer main thread');
+  const frames = framesOf(events, main);
+  return {
+    name,
+    wallSeconds,
+    state,
+    busy: frames.map((f) => f.busy),
+    intervals: frames.map((f) => f.interval),
+    traceFrames: animationFrames(events, main),
+    selfTimes: selfTimes(events, main),
+    probe,
+    profile,
+  };
+}
+
+async function startProfiler(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+/** stopProfiler sums self time per JS function (samples × mean interval), largest first. */
+async function stopProfiler(cdp: CDPSession): Promise<Array<[string, number]>> {
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const perSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
+  const totals = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    totals.set(key, (totals.get(key) ?? 0) + (node.hitCount ?? 0) * perSample);
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+
+function report(phases: PhaseResult[]): void {
+  console.log(`\nUI benchmark: ${WORKERS} workers + control plane, Deployment web ${REPLICAS} replicas (cpu 10m, memory 16Mi), speed 100x, Chromium ${CHROMIUM_VERSION}, 1600x1000`);
+  console.log('main = main-thread task time per frame (trace: top-level tasks between BeginMainThreadFrame); long = frames over 50 ms\n');
+  console.log(
+    table(
+      ['phase', 'wall s', 'frames', 'main p50 ms', 'main p95 ms', 'main max ms', 'gaps >50ms', 'long (trace)', 'long (LoAF)', 'LoAF max ms', 'longtasks', 'rAF p50', 'rAF p95'],
+      phases.map((p) => [
+        p.name,
+        p.wallSeconds.toFixed(1),
+        p.busy.length,
+        ms(percentile(p.busy, 50)),
+        ms(percentile(p.busy, 95)),
+        ms(Math.max(...p.busy)),
+        p.intervals.filter((i) => i > TARGET_LONG_FRAME_MS).length,
+        p.traceFrames.filter((d) => d > TARGET_LONG_FRAME_MS).length,
+        p.probe.loaf.filter((e) => e.duration > TARGET_LONG_FRAME_MS).length,
+        ms(Math.max(0, ...p.probe.loaf.map((e) => e.duration))),
+        p.probe.longtasks.length,
+        ms(percentile(deltas(p.probe.raf), 50)),
+        ms(percentile(deltas(p.probe.raf), 95)),
+      ]),
+    ),
+  );
+  for (const p of phases) console.log(`\n${p.name} reached ${describeState(p.state)}`);
+  for (const p of phases) {
+    console.log(`\n${p.name}: main-thread self time by trace event (top 10, ms over ${p.wallSeconds.toFixed(0)} s)`);
+    console.log(table(['event', 'ms'], p.selfTimes.slice(0, 10).map(([n, t]) => [n, t.toFixed(0)])));
+    const scripts = new Map<string, number>();
+    for (const e of p.probe.loaf) for (const s of e.scripts) scripts.set(`${s.invoker} → ${s.source}`, (scripts.get(`${s.invoker} → ${s.source}`) ?? 0) + s.duration);
+    console.log(`\n${p.name}: scripts in long animation frames (top 6, total ms)`);
+    console.log(table(['invoker → function', 'ms'], [...scripts].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, t]) => [n, t.toFixed(0)])));
+    if (p.profile) {
+      console.log(`\n${p.name}: JS self time by function (sampling profiler, top 15, ms)`);
+      console.log(table(['function', 'ms'], p.profile.slice(0, 15).map(([n, t]) => [n, t.toFixed(0)])));
+    }
+  }
+}
+
+function deltas(times: number[]): number[] {
+  return times.slice(1).map((t, i) => t - times[i]);
+}
+
+function bundleReport(): number {
+  const files = jsFiles('dist');
+  const kib = (n: number) => (n / 1024).toFixed(1);
+  const initialGzip = files.filter((f) => f.role === 'initial').reduce((sum, f) => sum + f.gzipBytes, 0);
+  console.log('\nJavaScript of the production build (gzip: node:zlib default level)\n');
+  console.log(table(['file', 'role', 'KiB', 'gzip KiB'], [...files.map((f) => [f.file + (/ManifestEditor|yaml|editor\.worker/.test(f.file) ? ' (Monaco)' : ''), f.role, kib(f.bytes), kib(f.gzipBytes)]), ['initial JS total', '', '', kib(initialGzip)]]));
+  return initialGzip / 1024;
+}
+
+let CHROMIUM_VERSION = '';
+
+async function main(): Promise<void> {
+  if (!SKIP_BUILD) build();
+  mkdirSync('test-results', { recursive: true });
+  const server = await startPreview();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  CHROMIUM_VERSION = browser.version();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.addInitScript({ content: PROBE });
+    await page.goto(URL_);
+    // Let Monaco's lazy chunk load and settle first: it is not part of what is measured.
+    await page.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    await send(page, { type: 'reset', workers: WORKERS });
+    await page.locator(`article[aria-label="node node-${WORKERS}"]`).waitFor({ timeout: 30_000 });
+    await send(page, { type: 'setSpeed', speed: 100 });
+    await sleep(1000);
+
+    const create = await measure(
+      'create',
+      browser,
+      page,
+      () => page.evaluate(`window.__simClient.apply(${JSON.stringify(deployment('nginx:1.14.2'))}).then((r) => r.map((x) => x.message))`),
+      (s) => s.available >= REPLICAS,
+      CREATE_S,
+    );
+    const rollout = await measure(
+      'rollout',
+      browser,
+      page,
+      () => send(page, { type: 'setImage', namespace: 'default', name: 'web', image: 'nginx:1.16.1' }),
+      (s) => rolledOutTo(s, 2),
+      ROLLOUT_S,
+    );
+
+    // The screenshot comes from a second, slower rollout, outside the measured windows.
+    await send(page, { type: 'setSpeed', speed: 10 });
+    await send(page, { type: 'setImage', namespace: 'default', name: 'web', image: 'nginx:1.19' });
+    for (let i = 0; i < 60 && ((await status(page)).replicaSets.find((rs) => rs.revision === 3)?.current ?? 0) < REPLICAS / 4; i++) await sleep(500);
+    await page.screenshot({ path: SCREENSHOT });
+    console.log(`\nscreenshot mid-rollout (${describeState(await status(page))}) saved to ${SCREENSHOT}`);
+
+    report([create, rollout]);
+    const initialKib = bundleReport();
+    const worst = Math.max(percentile(create.busy, 95), percentile(rollout.busy, 95));
+    const long = [create, rollout].reduce((n, p) => n + p.traceFrames.filter((d) => d > TARGET_LONG_FRAME_MS).length, 0);
+    console.log('\nTargets');
+    console.log(
+      table(
+        ['target', 'measured', 'verdict'],
+        [
+          [`main-thread p95 ≤ ${TARGET_P95_MS} ms per frame`, `${ms(worst)} ms`, worst <= TARGET_P95_MS ? 'met' : 'MISSED'],
+          [`no frame over ${TARGET_LONG_FRAME_MS} ms`, `${long} frames`, long === 0 ? 'met' : 'MISSED'],
+          [`initial JS ≤ ${TARGET_INITIAL_KIB} KiB gzip`, `${initialKib.toFixed(1)} KiB`, initialKib <= TARGET_INITIAL_KIB ? 'met' : 'MISSED'],
+        ],
+      ),
+    );
+    if (problems.length > 0) console.log(`\npage errors:\n${problems.join('\n')}`);
+  } finally {
+    await browser.close();
+    stopPreview(server);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
