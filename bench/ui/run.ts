@@ -1,8 +1,9 @@
 // `npm run bench:ui`: the playground UI benchmark. A production build served by `vite preview`, Debian's Chromium
-// headless, a 100-node cluster growing a 2,000-pod Deployment and rolling it to a new image, while a Chromium trace
-// (DevTools' own devtools.timeline categories) records the main thread; see frameStats.ts for how frames are cut.
+// headless, a 100-node cluster growing a 2,000-pod Deployment, rolling it to a new image, then idling at 100x, while
+// a Chromium trace (DevTools' own devtools.timeline categories) records the main thread; frameStats.ts cuts frames.
+// Options are the BENCH_UI_* environment variables below.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { table } from '../stats';
@@ -17,10 +18,12 @@ const REPLICAS = Number(process.env.BENCH_UI_REPLICAS ?? 2000);
 /** Wall-clock budgets: creation runs until every replica is available or this many seconds pass; the rollout likewise. */
 const CREATE_S = Number(process.env.BENCH_UI_CREATE_S ?? 120);
 const ROLLOUT_S = Number(process.env.BENCH_UI_ROLLOUT_S ?? 20);
+/** Then the cluster runs on at 100x with nothing to do but kubelet heartbeats and lease renewals. */
+const STEADY_S = Number(process.env.BENCH_UI_STEADY_S ?? 10);
 const SKIP_BUILD = process.env.BENCH_UI_SKIP_BUILD === '1';
-/** BENCH_UI_TRACE_DIR=test-results keeps each phase's raw trace, to open in DevTools' Performance panel. */
+/** BENCH_UI_TRACE_DIR=test-results keeps each phase's raw trace (and CPU profile), to open in DevTools. */
 const TRACE_DIR = process.env.BENCH_UI_TRACE_DIR;
-/** BENCH_UI_PROFILE=1 also samples the JS profiler in the rollout (build with BENCH_UI_MINIFY=false for names). */
+/** BENCH_UI_PROFILE=1 also samples the JS profiler in each phase (build with BENCH_UI_MINIFY=false for names). */
 const PROFILE = process.env.BENCH_UI_PROFILE === '1';
 const SCREENSHOT = 'test-results/ui-bench.png';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -168,7 +171,7 @@ interface PhaseResult {
   profile?: Array<[string, number]>;
 }
 
-/** measure runs a phase, from `start` until `done` or `seconds`, under a trace and the in-page probe until it resolves, polling the screen once a second. */
+/** measure runs a phase from `start` until `done` or `seconds`, under a trace and the in-page probe, reading the screen once a second. */
 async function measure(name: string, browser: Browser, page: Page, start: () => Promise<unknown>, done: (s: ClusterStatus) => boolean, seconds: number): Promise<PhaseResult> {
   const trace = await Trace.start(browser);
   const profiler = PROFILE ? await startProfiler(page) : undefined;
@@ -187,7 +190,7 @@ async function measure(name: string, browser: Browser, page: Page, start: () => 
   const to = (await page.evaluate('window.__uiBench.now()')) as number;
   await page.evaluate(`console.timeStamp('${name}:end')`);
   const wallSeconds = (Date.now() - began) / 1000;
-  const profile = profiler ? await stopProfiler(profiler) : undefined;
+  const profile = profiler ? await stopProfiler(profiler, TRACE_DIR ? `${TRACE_DIR}/ui-bench-${name}.cpuprofile` : undefined) : undefined;
   const probe = (await page.evaluate(`window.__uiBench.window(${from}, ${to})`)) as ProbeWindow;
   const traced = await trace.stop(TRACE_DIR ? `${TRACE_DIR}/ui-bench-${name}.trace.json` : undefined);
   const [opened, closed] = [marker(traced, `${name}:start`), marker(traced, `${name}:end`)];
@@ -218,9 +221,10 @@ async function startProfiler(page: Page): Promise<CDPSession> {
 }
 
 /** stopProfiler sums self time per JS function (samples × mean interval), largest first. */
-async function stopProfiler(cdp: CDPSession): Promise<Array<[string, number]>> {
+async function stopProfiler(cdp: CDPSession, saveAs?: string): Promise<Array<[string, number]>> {
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.detach();
+  if (saveAs) writeFileSync(saveAs, JSON.stringify(profile));
   const perSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
   const totals = new Map<string, number>();
   for (const node of profile.nodes) {
@@ -321,6 +325,7 @@ async function main(): Promise<void> {
       (s) => rolledOutTo(s, 2),
       ROLLOUT_S,
     );
+    const steady = await measure('steady', browser, page, () => Promise.resolve(), () => false, STEADY_S);
 
     // The screenshot comes from a second, slower rollout, outside the measured windows.
     await send(page, { type: 'setSpeed', speed: 10 });
@@ -329,10 +334,10 @@ async function main(): Promise<void> {
     await page.screenshot({ path: SCREENSHOT });
     console.log(`\nscreenshot mid-rollout (${describeState(await status(page))}) saved to ${SCREENSHOT}`);
 
-    report([create, rollout]);
+    report([create, rollout, steady]);
     const initialKib = bundleReport();
-    const worst = Math.max(percentile(create.busy, 95), percentile(rollout.busy, 95));
-    const long = [create, rollout].reduce((n, p) => n + p.traceFrames.filter((d) => d > TARGET_LONG_FRAME_MS).length, 0);
+    const worst = Math.max(...[create, rollout, steady].map((p) => percentile(p.busy, 95)));
+    const long = [create, rollout, steady].reduce((n, p) => n + p.traceFrames.filter((d) => d > TARGET_LONG_FRAME_MS).length, 0);
     console.log('\nTargets');
     console.log(
       table(

@@ -31,6 +31,18 @@ describe('WorkQueue (client-go workqueue semantics on the virtual clock)', () =>
     expect(processed).toEqual([[0, 'default/a']]);
   });
 
+  it('a key added by a chain of tasks in one instant is processed once, after the chain (coalescing)', () => {
+    const { clock, queue, processed } = harness();
+    // Each write wakes the controller and causes the next write at the same instant, as kubelet status writes do.
+    const write = (left: number): void => {
+      queue.add('default/a');
+      if (left > 0) clock.schedule(0, { owner: 'kubelet', label: 'status', run: () => write(left - 1) });
+    };
+    clock.schedule(0, { owner: 'kubelet', label: 'status', run: () => write(2) });
+    clock.advanceTo(0);
+    expect(processed).toEqual([[0, 'default/a']]);
+  });
+
   it('addAfter waits the given virtual time', () => {
     const { clock, queue, processed } = harness();
     queue.addAfter('default/a', 1500);

@@ -7,7 +7,9 @@ const MAX_DELAY_MS = 1000 * 1000;
 /**
  * WorkQueue mirrors client-go util/workqueue on the virtual clock: fair (keys processed in the order added), stingy
  * (a key queued twice is processed once) and rate-limited per key. Processing one key is one clock task, so
- * `step()` can stop between two syncs and controllers take turns.
+ * `step()` can stop between two syncs and controllers take turns. That task is late: it runs once everything else
+ * due at the same instant has run, so the events of one moment (a burst of pod status writes) are synced once, as a
+ * real worker finds its key queued only once however many events arrived while it waited.
  */
 export class WorkQueue {
   private readonly order: string[] = [];

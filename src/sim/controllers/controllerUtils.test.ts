@@ -11,6 +11,7 @@ import {
   findMinNextPodAvailabilityCheck,
   getDeletionCostFromPodAnnotations,
   POD_DELETION_COST,
+  sortActivePodsWithRanks,
   type RankedPod,
 } from './controllerUtils';
 
@@ -104,6 +105,25 @@ describe('ActivePodsWithRanks', () => {
   it.each(inequalityTests)('$name', ({ lesser, greater, rule }) => {
     expect([activePodsWithRanksLess(lesser, greater, now), activePodsWithRanksLess(greater, lesser, now)]).toEqual([true, false]);
     expect(compareForDeletion(lesser, greater, now)).toEqual({ rule, firstGoesFirst: true });
+  });
+
+  it('Sorting gives the order of a stable sort by Less, also where pods tie on some rules and the uid decides on others', () => {
+    // Ready in the same second (a tie that falls through to later rules) or in other seconds of the same log2 bucket
+    // (where the uid decides): Less is then no strict weak order, and only the same sort gives the same result.
+    const withUid = (p: Pod, uid: string): Pod => ({ ...p, metadata: { ...p.metadata, uid } });
+    const ranked: RankedPod[] = [
+      { pod: withUid(pod('a', 'node', 'Running', true, 0, then5Hours, then1Month), 'u3'), rank: 1 },
+      { pod: withUid(pod('b', 'node', 'Running', true, 1, then5Hours, then1Month), 'u1'), rank: 1 },
+      { pod: withUid(pod('c', 'node', 'Running', true, 0, then8Hours, then1Month), 'u2'), rank: 1 },
+      { pod: withUid(pod('d', 'node', 'Running', true, 0, then5Hours, then2Hours), 'u0'), rank: 1 },
+      { pod: withUid(pod('e', 'node', 'Running', true, 0, then8Hours, then1Month), 'u4'), rank: 2 },
+      { pod: withUid(runningNotReadyPod, 'u5'), rank: 1 },
+      { pod: withUid(unscheduledPod, 'u6'), rank: 1 },
+    ];
+    const byLess = [...ranked].sort((a, b) => (activePodsWithRanksLess(a, b, now) ? -1 : activePodsWithRanksLess(b, a, now) ? 1 : 0));
+    const sorted = sortActivePodsWithRanks(ranked, now);
+    expect(sorted.map((r) => r.pod.metadata?.name)).toEqual(byLess.map((r) => r.pod.metadata?.name));
+    expect(sorted.map((r) => r.pod.metadata?.name)).toEqual(['unscheduled', 'not-ready', 'e', 'b', 'd', 'c', 'a']);
   });
 
   it('Pods in the same log2 bucket are ordered by uid', () => {

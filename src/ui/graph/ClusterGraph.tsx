@@ -3,7 +3,7 @@ import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useSt
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { useClusterStore } from '../store/clusterStore';
 import { useUiStore } from '../store/uiStore';
-import { layoutCluster, DENSE_POD_THRESHOLD, type Box } from './layout';
+import { isDense, layoutCluster, type Box } from './layout';
 import { keepLists, memoById, prune, type MemoCache } from './stableNodes';
 import { assignSlots, orderBySlot } from './slots';
 import { WorkerNodeCard, nodeCardKey } from './nodes/WorkerNodeCard';
@@ -15,6 +15,9 @@ const nodeTypes = { worker: WorkerNodeCard, lane: PendingLaneCard, controlPlane:
 
 /** Zoom level above which crowded nodes draw chips instead of dots. */
 const DETAIL_ZOOM = 1.4;
+
+/** Zoom level below which a chip's 11px text is under 5px on screen: every node then draws dots. */
+const FAR_ZOOM = 0.5;
 
 const FIT_VIEW = { padding: 0.06, maxZoom: 1.1 };
 
@@ -40,6 +43,7 @@ function Graph() {
   const theme = useUiStore((s) => s.theme);
   const select = useUiStore((s) => s.select);
   const zoomedIn = useStore((s) => s.transform[2] > DETAIL_ZOOM);
+  const zoomedOut = useStore((s) => s.transform[2] < FAR_ZOOM);
   const slotsRef = useRef(new Map<string, Map<string, number>>());
   const groupedRef = useRef(new Map<string, Pod[]>());
   const cacheRef = useRef<MemoCache<FlowNode>>(new Map());
@@ -75,6 +79,7 @@ function Graph() {
     const layout = layoutCluster(
       nodeList.map((n) => ({ name: n.metadata?.name ?? '', podCount: grouped.get(n.metadata?.name ?? '')?.length ?? 0 })),
       zoomedIn,
+      zoomedOut,
     );
     const active = [...new Set(actors.flatMap(componentOf))].sort().join(',');
     const waiting = grouped.get('') ?? NO_PODS;
@@ -88,12 +93,12 @@ function Graph() {
       const name = node.metadata?.name ?? '';
       const box = layout.nodes.get(name)!;
       const podsHere = grouped.get(name) ?? NO_PODS;
-      const dense = podsHere.length > DENSE_POD_THRESHOLD && !zoomedIn;
+      const dense = isDense(podsHere.length, zoomedIn, zoomedOut);
       out.push(memoById(cache, `node/${name}`, [nodeCardKey(node), podsHere, dense, ...boxInputs(box)], () => flowNode(`node/${name}`, 'worker', box, { node, pods: podsHere, dense })));
     }
     prune(cache, new Set(out.map((n) => n.id)));
     return out;
-  }, [nodes, grouped, zoomedIn, actors]);
+  }, [nodes, grouped, zoomedIn, zoomedOut, actors]);
 
   return (
     <ReactFlow

@@ -60,19 +60,28 @@ export const PodDots = memo(function PodDots({ node, pods }: { node: string; pod
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const scale = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * scale);
-    canvas.height = Math.round(height * scale);
+    // Assigning a canvas's size reallocates it, even to the same value: only when the node gains or loses a row.
+    if (canvas.width !== Math.round(width * scale)) canvas.width = Math.round(width * scale);
+    if (canvas.height !== Math.round(height * scale)) canvas.height = Math.round(height * scale);
     ctx.setTransform(scale, 0, 0, scale, 0, 0);
     ctx.clearRect(0, 0, width, height);
+    // One path per tone and colour: a few fills per node instead of two per pod.
+    const byTone = new Map<PodLook['tone'], number[]>();
     pods.forEach((pod, i) => {
-      const [fill, border] = DOT_COLOURS[theme][podLook(pod).tone];
-      const x = (i % DOTS_PER_ROW) * DOT_SIZE;
-      const y = Math.floor(i / DOTS_PER_ROW) * DOT_SIZE;
-      ctx.fillStyle = border;
-      ctx.fillRect(x, y, DOT_SIZE - 1, DOT_SIZE - 1);
-      ctx.fillStyle = fill;
-      ctx.fillRect(x + 1, y + 1, DOT_SIZE - 3, DOT_SIZE - 3);
+      const tone = podLook(pod).tone;
+      let slots = byTone.get(tone);
+      if (!slots) byTone.set(tone, (slots = []));
+      slots.push(i);
     });
+    for (const [tone, slots] of byTone) {
+      const [fill, border] = DOT_COLOURS[theme][tone];
+      for (const [colour, inset] of [[border, 0], [fill, 1]] as const) {
+        ctx.beginPath();
+        for (const i of slots) ctx.rect((i % DOTS_PER_ROW) * DOT_SIZE + inset, Math.floor(i / DOTS_PER_ROW) * DOT_SIZE + inset, DOT_SIZE - 1 - 2 * inset, DOT_SIZE - 1 - 2 * inset);
+        ctx.fillStyle = colour;
+        ctx.fill();
+      }
+    }
   }, [pods, theme, width, height]);
 
   const podAt = (e: React.MouseEvent<HTMLCanvasElement>) => pods[dotAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, pods.length)];

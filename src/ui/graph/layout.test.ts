@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE_POD_THRESHOLD, layoutCluster, nodeBoxHeight } from './layout';
+import { DENSE_POD_THRESHOLD, isDense, layoutCluster, nodeBoxHeight } from './layout';
 
 describe('cluster layout', () => {
   it('orders nodes by natural name in a grid below the control plane', () => {
@@ -24,6 +24,13 @@ describe('cluster layout', () => {
     const n = DENSE_POD_THRESHOLD + 40;
     expect(nodeBoxHeight(n, true)).toBeLessThan(nodeBoxHeight(n, false));
   });
+
+  it.each([
+    { name: 'a node with few pods draws chips', pods: 5, zoomedIn: false, zoomedOut: false, want: false },
+    { name: 'a crowded node draws dots', pods: DENSE_POD_THRESHOLD + 1, zoomedIn: false, zoomedOut: false, want: true },
+    { name: 'a crowded node draws chips when the user zoomed in to read them', pods: DENSE_POD_THRESHOLD + 1, zoomedIn: true, zoomedOut: false, want: false },
+    { name: 'every node draws dots when zoomed out too far to read a chip', pods: 1, zoomedIn: false, zoomedOut: true, want: true },
+  ])('$name', ({ pods, zoomedIn, zoomedOut, want }) => expect(isDense(pods, zoomedIn, zoomedOut)).toBe(want));
 
   it('100 nodes fit in 10 columns', () => {
     const layout = layoutCluster(Array.from({ length: 100 }, (_, i) => ({ name: `node-${i}`, podCount: 20 })));

@@ -26,6 +26,14 @@ export interface ClusterLayout {
   nodes: Map<string, Box>;
 }
 
+/**
+ * isDense: a node box draws dots instead of chips when it holds more pods than fit as chips, unless the user zoomed
+ * in to read them, and always when zoomed out so far that no chip's text can be read.
+ */
+export function isDense(podCount: number, zoomedIn: boolean, zoomedOut: boolean): boolean {
+  return zoomedOut || (podCount > DENSE_POD_THRESHOLD && !zoomedIn);
+}
+
 /** nodeBoxHeight: header and bars, then one row per two chips, or rows of dots when the node is crowded. */
 export function nodeBoxHeight(podCount: number, dense: boolean): number {
   if (dense) return NODE_HEADER + Math.max(1, Math.ceil(podCount / DOTS_PER_ROW)) * DOT_SIZE + 28;
@@ -44,7 +52,7 @@ export function byNaturalName(a: string, b: string): number {
  * layoutCluster places the control plane and the unscheduled lane on top and the worker nodes below in a grid,
  * ordered by name, so a node keeps its place when others come, go or grow.
  */
-export function layoutCluster(nodes: ReadonlyArray<{ name: string; podCount: number }>, zoomedIn = false): ClusterLayout {
+export function layoutCluster(nodes: ReadonlyArray<{ name: string; podCount: number }>, zoomedIn = false, zoomedOut = false): ClusterLayout {
   const sorted = [...nodes].sort((a, b) => byNaturalName(a.name, b.name));
   const columns = Math.max(2, Math.min(10, Math.ceil(Math.sqrt(sorted.length * 1.6))));
   const laneWidth = columns * (NODE_WIDTH + GAP) - GAP - (NODE_WIDTH + GAP);
@@ -54,7 +62,7 @@ export function layoutCluster(nodes: ReadonlyArray<{ name: string; podCount: num
   let y = CONTROL_PLANE_HEIGHT + GAP * 2;
   for (let row = 0; row * columns < sorted.length; row++) {
     const members = sorted.slice(row * columns, (row + 1) * columns);
-    const heights = members.map((n) => nodeBoxHeight(n.podCount, n.podCount > DENSE_POD_THRESHOLD && !zoomedIn));
+    const heights = members.map((n) => nodeBoxHeight(n.podCount, isDense(n.podCount, zoomedIn, zoomedOut)));
     const rowHeight = Math.max(...heights);
     members.forEach((n, i) => boxes.set(n.name, { x: i * (NODE_WIDTH + GAP), y, width: NODE_WIDTH, height: rowHeight }));
     y += rowHeight + GAP;

@@ -44,14 +44,21 @@ export function eventEntry(e: Event): TimelineEntry {
   };
 }
 
-// Entries are rebuilt for every batch from thousands of Events; an Event or Action object that did not change keeps
-// its entry, so its timestamp is parsed once.
+// The timeline is rebuilt after every batch from thousands of Events, of which it shows the newest few hundred:
+// an Event's time is parsed once, and entries are built only for the items that are kept.
 const entries = new WeakMap<object, TimelineEntry>();
+const eventTimes = new WeakMap<Event, number>();
 
 function cached<T extends object>(item: T, build: (item: T) => TimelineEntry): TimelineEntry {
   let entry = entries.get(item);
   if (!entry) entries.set(item, (entry = build(item)));
   return entry;
+}
+
+function eventTime(e: Event): number {
+  let time = eventTimes.get(e);
+  if (time === undefined) eventTimes.set(e, (time = parseTime(e.eventTime ?? e.lastTimestamp ?? e.firstTimestamp) ?? 0));
+  return time;
 }
 
 const byTime = (a: TimelineEntry, b: TimelineEntry) => a.time - b.time || (a.source === b.source ? 0 : a.source === 'action' ? -1 : 1);
@@ -61,22 +68,23 @@ const byTime = (a: TimelineEntry, b: TimelineEntry) => a.time - b.time || (a.sou
  * write causes the event), optionally only those about one object, and keeps the newest `limit`.
  */
 export function timeline(actions: readonly Action[], events: Iterable<Event>, filter?: ObjectRef, limit = 300): TimelineEntry[] {
-  const wanted = (e: TimelineEntry) => !filter || (e.ref.kind === filter.kind && e.ref.name === filter.name && (e.ref.namespace || '') === (filter.namespace || ''));
-  let all: TimelineEntry[] = [];
-  for (const a of actions) {
-    const entry = cached(a, actionEntry);
-    if (wanted(entry)) all.push(entry);
+  const about = (kind: string | undefined, namespace: string | undefined, name: string | undefined) =>
+    !filter || ((kind ?? '') === filter.kind && (name ?? '') === filter.name && (namespace || '') === (filter.namespace || ''));
+  const chosenActions = actions.filter((a) => about(a.kind, a.namespace, a.name));
+  const chosenEvents: Event[] = [];
+  for (const e of events) if (about(e.involvedObject.kind, e.involvedObject.namespace, e.involvedObject.name)) chosenEvents.push(e);
+  // Only items at or after the limit-th newest time can be kept. Filtering keeps the original order and the sort
+  // is stable, so ties come out as a full sort would order them.
+  let cutoff = -Infinity;
+  if (chosenActions.length + chosenEvents.length > limit) {
+    const times = new Float64Array(chosenActions.length + chosenEvents.length);
+    chosenActions.forEach((a, i) => (times[i] = a.time));
+    chosenEvents.forEach((e, i) => (times[chosenActions.length + i] = eventTime(e)));
+    cutoff = times.sort()[times.length - limit];
   }
-  for (const e of events) {
-    const entry = cached(e, eventEntry);
-    if (wanted(entry)) all.push(entry);
-  }
-  if (all.length > limit) {
-    // Only entries at or after the limit-th newest time can be kept: sort those, not all of them. Filtering keeps
-    // the original order and the sort is stable, so ties come out as a full sort would order them.
-    const times = Float64Array.from(all, (e) => e.time).sort();
-    const cutoff = times[times.length - limit];
-    all = all.filter((e) => e.time >= cutoff);
-  }
-  return all.sort(byTime).slice(-limit);
+  const kept = [
+    ...chosenActions.filter((a) => a.time >= cutoff).map((a) => cached(a, actionEntry)),
+    ...chosenEvents.filter((e) => eventTime(e) >= cutoff).map((e) => cached(e, eventEntry)),
+  ];
+  return kept.sort(byTime).slice(-limit);
 }

@@ -2,6 +2,7 @@
 // ControllerRef plumbing (resolveControllerRef, getDeploymentForPod, getReplicaSetsForDeployment), getPodMapForDeployment
 // and syncDeployment, which picks pause, scaling or the strategy's rollout. Leaves out the deprecated rollbackTo
 // (kubectl rolls back client-side) and the 15-retry cap (the shared work queue retries with back-off for ever).
+// getPodMapForDeployment runs only for Recreate rollouts, the only ones that read it.
 import { labelSelectorAsSelector } from '../../api/meta/v1/labelSelector';
 import { keyFunc, splitKey, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/workqueue';

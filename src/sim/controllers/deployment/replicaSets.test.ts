@@ -1,5 +1,6 @@
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../store/deepFreeze';
 import { newDeployment, rs } from './fixture';
 import { equalIgnoreHash, findNewReplicaSet, findOldReplicaSets, type ReplicaSetObject } from './replicaSets';
 
@@ -28,6 +29,10 @@ describe('equalIgnoreHash', () => {
       expect(equalIgnoreHash(former, latter)).toBe(want);
       expect(equalIgnoreHash(latter, former)).toBe(want);
       expect(former.metadata?.labels).toBeDefined();
+    });
+    it(`${name}, for stored (frozen) templates compared twice`, () => {
+      const [f, l] = [deepFreeze(structuredClone(former)), deepFreeze(structuredClone(latter))];
+      expect([equalIgnoreHash(f, l), equalIgnoreHash(l, f), equalIgnoreHash(f, l)]).toEqual([want, want, want]);
     });
   }
 });

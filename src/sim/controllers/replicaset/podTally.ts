@@ -100,7 +100,7 @@ export class PodTally {
     const active = isPodActive(pod);
     const activeReady = active && facts.ready;
     const terminating = isPodTerminating(pod);
-    const node = pod.spec?.nodeName ?? '';
+    const node = facts.nodeName;
     // Most updates are status changes: the pod stays in its classes and only its counts move.
     if (prev && prev.namespace === namespace && prev.controllerUid === controllerUid && prev.labels === labels) {
       uncount(prev);

@@ -1,6 +1,8 @@
 // Mirrors pkg/controller/replicaset/replica_set.go (NewBaseController, the informer handlers, syncReplicaSet,
 // claimPods, manageReplicas, slowStartBatch, getIndirectlyRelatedPods); leaves out metrics, the consistency store
 // and parallel workers. Creates in a slow-start batch, and deletes, run one after another instead of concurrently.
+// A sync with nothing to adopt or release counts its pods from a running tally (podTally.ts) instead of reading every
+// pod, and getIndirectlyRelatedPods is counted per node from the same tally, with the same results.
 //
 // ### ATTENTION ###
 //

@@ -482,6 +482,17 @@ const LABEL_SELECTOR_OPERATORS = new Map<string, Operator>([
  */
 export function labelSelectorAsSelector(ls: LabelSelector | null | undefined): Selector {
   if (ls === null || ls === undefined) return nothing;
+  // A stored object's selector is frozen and never changes: controllers convert it on every sync, so remember it.
+  const known = Object.isFrozen(ls) ? converted.get(ls) : undefined;
+  if (known) return known;
+  const selector = convert(ls);
+  if (Object.isFrozen(ls)) converted.set(ls, selector);
+  return selector;
+}
+
+const converted = new WeakMap<LabelSelector, Selector>();
+
+function convert(ls: LabelSelector): Selector {
   const matchLabels = ls.matchLabels ?? {};
   const expressions = ls.matchExpressions ?? [];
   const keys = Object.keys(matchLabels);

@@ -1,5 +1,6 @@
 // Mirrors pkg/scheduler/framework/plugins/podtopologyspread/common.go; the NodeInclusionPolicy and
-// MatchLabelKeys feature gates are on (their defaults since v1.27 / GA).
+// MatchLabelKeys feature gates are on (their defaults since v1.27 / GA). Node pod counts are remembered per NodeInfo
+// generation (countNodePodsMatchSelector), which changes no count.
 import type { Node, Pod, Taint, TopologySpreadConstraint as V1TopologySpreadConstraint } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { RequiredNodeAffinity } from '../../../api/core/v1/nodeSelector';
