@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../api/object';
-import { InformerFactory } from '../../client/informer';
 import { createCluster } from '../../cluster/cluster';
-import { EventRecorder } from '../../events/recorder';
+import { controllerContextFor } from '../testing/controllerContext';
 import type { DeleteOptions, WriteContext } from '../../store/types';
-import type { ControllerContext } from '../controllerContext';
 import { DeploymentController } from '../deployment/deploymentController';
 import { REPLICA_SET } from '../replicaset/conversion';
 import { ReplicaSetController } from '../replicaset/replicaSetController';
@@ -32,13 +30,7 @@ spec:
 function setup(opts: { workloads?: boolean } = {}) {
   const cluster = createCluster({ controllers: false, kubelets: false });
   const client = cluster.client;
-  const ctx: ControllerContext = {
-    client,
-    informers: new InformerFactory(client),
-    clock: cluster.clock,
-    random: cluster.random,
-    recorder: new EventRecorder(client, cluster.clock),
-  };
+  const ctx = controllerContextFor(cluster);
   if (opts.workloads) {
     new DeploymentController(ctx);
     new ReplicaSetController(ctx, REPLICA_SET);

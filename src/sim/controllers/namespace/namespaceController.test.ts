@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { NamespaceCondition } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/object';
 import { StatusError } from '../../api/statusError';
-import { InformerFactory } from '../../client/informer';
 import { createCluster } from '../../cluster/cluster';
-import { EventRecorder } from '../../events/recorder';
+import { controllerContextFor } from '../testing/controllerContext';
 import type { WriteContext } from '../../store/types';
-import type { ControllerContext } from '../controllerContext';
 import type { NamespaceObject } from './deletion/namespacedResourcesDeleter';
 
 import { NamespaceController } from './namespaceController';
@@ -18,13 +16,7 @@ const KUBELET: WriteContext = { actor: 'kubelet/node-1', reason: 'test: containe
 function setup() {
   const cluster = createCluster({ controllers: false, kubelets: false });
   const client = cluster.client;
-  const ctx: ControllerContext = {
-    client,
-    informers: new InformerFactory(client),
-    clock: cluster.clock,
-    random: cluster.random,
-    recorder: new EventRecorder(client, cluster.clock),
-  };
+  const ctx = controllerContextFor(cluster);
   new NamespaceController(ctx, cluster.registry);
   client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }, USER);
   let seen = 0;

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Node, PodStatus, Taint } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/object';
-import { InformerFactory } from '../../client/informer';
 import { createCluster } from '../../cluster/cluster';
-import { EventRecorder } from '../../events/recorder';
+import { controllerContextFor } from '../testing/controllerContext';
 import type { WriteContext } from '../../store/types';
-import type { ControllerContext } from '../controllerContext';
 import type { PodObject } from '../controllerUtils';
 import { PodGCController, byEvictionAndCreationTimestamp } from './gcController';
 
@@ -16,13 +14,7 @@ const KUBELET: WriteContext = { actor: 'kubelet/node-1', reason: 'test: the kube
 function setup(terminatedPodThreshold?: number) {
   const cluster = createCluster({ controllers: false, kubelets: false });
   const client = cluster.client;
-  const ctx: ControllerContext = {
-    client,
-    informers: new InformerFactory(client),
-    clock: cluster.clock,
-    random: cluster.random,
-    recorder: new EventRecorder(client, cluster.clock),
-  };
+  const ctx = controllerContextFor(cluster);
   new PodGCController(ctx, terminatedPodThreshold);
   /** The last state of every deleted pod, as a watcher saw it go. */
   const lastSeen = new Map<string, PodObject>();

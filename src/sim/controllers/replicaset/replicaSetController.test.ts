@@ -3,12 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { PodStatus } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/object';
 import { statusErrors } from '../../api/statusError';
-import { InformerFactory } from '../../client/informer';
 import { rfc3339 } from '../../clock/timeFormat';
-import { EventRecorder } from '../../events/recorder';
 import type { ApiClient, WatchEvent, WatchHandler, WriteContext } from '../../store/types';
 import { createCluster } from '../../cluster/cluster';
-import type { ControllerContext } from '../controllerContext';
+import { controllerContextFor } from '../testing/controllerContext';
 import { POD_DELETION_COST, type PodObject } from '../controllerUtils';
 import { REPLICA_SET, REPLICATION_CONTROLLER, type ReplicaSetKind } from './conversion';
 import { ReplicaSetController, slowStartBatch } from './replicaSetController';
@@ -64,13 +62,7 @@ interface SetupOptions {
 function setup(opts: SetupOptions = {}) {
   const cluster = createCluster({ controllers: false, kubelets: false });
   const client = opts.client ? opts.client(cluster.client) : cluster.client;
-  const ctx: ControllerContext = {
-    client,
-    informers: new InformerFactory(opts.informerClient ? opts.informerClient(client) : client),
-    clock: cluster.clock,
-    random: cluster.random,
-    recorder: new EventRecorder(client, cluster.clock),
-  };
+  const ctx = controllerContextFor(cluster, client, opts.informerClient ? opts.informerClient(client) : client);
   const controller = new ReplicaSetController(ctx, opts.kind ?? REPLICA_SET);
   let seen = 0;
   return {
