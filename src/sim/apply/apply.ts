@@ -12,7 +12,7 @@ import { locate, position, type SourcePosition } from './yamlPosition';
 /** The annotation kubectl keeps the last applied manifest in, for its three-way merge. */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
-/** ApplyResult is kubectl apply's answer for one document. */
+/** ApplyResult is kubectl apply's answer for one document of the text. */
 export interface ApplyResult {
   /** Index of the YAML document in the text, from 0. */
   document: number;

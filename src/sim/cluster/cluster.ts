@@ -109,7 +109,7 @@ export class Cluster {
     return this.clock.now();
   }
 
-  /** apply is `kubectl apply -f -` on pasted YAML: one result per document. */
+  /** apply is `kubectl apply -f -` on pasted YAML: one result per YAML document in it. */
   apply(yamlText: string): ApplyResult[] {
     const results = applyManifests(yamlText, { client: this.store, registry: this.registry });
     this.flush();

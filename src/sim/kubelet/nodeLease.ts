@@ -3,7 +3,8 @@
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { KubeObject } from '../api/object';
 import { rfc3339Micro } from '../clock/timeFormat';
-import type { TimerHandle, VirtualClock } from '../clock/virtualClock';
+import type { VirtualClock } from '../clock/virtualClock';
+import { Repeating } from '../clock/repeating';
 import type { ApiClient } from '../store/types';
 
 /** nodeLeaseDurationSeconds, the kubelet default. */
@@ -16,37 +17,26 @@ type LeaseObject = Lease & KubeObject;
 
 /** NodeLeaseController keeps the node's heartbeat Lease fresh while the kubelet lives. Its writes are quiet. */
 export class NodeLeaseController {
-  private timer: TimerHandle | undefined;
+  private readonly loop: Repeating;
 
   constructor(
     private readonly nodeName: string,
     private readonly client: ApiClient,
     private readonly clock: VirtualClock,
     private readonly owner: string,
-  ) {}
+  ) {
+    this.loop = new Repeating(clock, owner, 'renew node lease', NODE_LEASE_RENEW_INTERVAL_MS, () => this.sync());
+  }
 
   /** start renews the lease now and then every 10 s. */
   start(): void {
-    this.stop();
-    this.schedule(0);
+    this.loop.start();
   }
 
   stop(): void {
-    this.timer?.cancel();
-    this.timer = undefined;
+    this.loop.stop();
   }
 
-  private schedule(delay: number): void {
-    this.timer = this.clock.schedule(delay, {
-      owner: this.owner,
-      label: 'renew node lease',
-      periodic: true,
-      run: () => {
-        this.sync();
-        this.schedule(NODE_LEASE_RENEW_INTERVAL_MS);
-      },
-    });
-  }
 
   private sync(): void {
     const renewTime = rfc3339Micro(this.clock.now());

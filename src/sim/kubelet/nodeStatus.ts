@@ -4,7 +4,8 @@
 import type { ContainerImage, Node, NodeCondition, NodeStatus } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object';
 import { rfc3339 } from '../clock/timeFormat';
-import type { TimerHandle, VirtualClock, VirtualMs } from '../clock/virtualClock';
+import type { VirtualClock, VirtualMs } from '../clock/virtualClock';
+import { Repeating } from '../clock/repeating';
 import { deepEqual } from '../store/mergePatch';
 import type { ApiClient } from '../store/types';
 import type { ImageService } from './cri/imageService';
@@ -30,7 +31,7 @@ export type NodeEventSink = (reason: string, message: string) => void;
 
 /** NodeStatusReporter posts the node's conditions and images every 10 s when they changed, and every 5 min anyway. */
 export class NodeStatusReporter {
-  private timer: TimerHandle | undefined;
+  private readonly loop: Repeating;
   private lastReport: VirtualMs = -Infinity;
 
   constructor(
@@ -40,31 +41,20 @@ export class NodeStatusReporter {
     private readonly owner: string,
     private readonly images: ImageService,
     private readonly event: NodeEventSink,
-  ) {}
+  ) {
+    this.loop = new Repeating(clock, owner, 'sync node status', NODE_STATUS_UPDATE_FREQUENCY_MS, () => this.sync());
+  }
 
   /** start posts the status now (a starting kubelet registers and reports at once), then every 10 s. */
   start(): void {
-    this.stop();
     this.lastReport = -Infinity;
-    this.schedule(0);
+    this.loop.start();
   }
 
   stop(): void {
-    this.timer?.cancel();
-    this.timer = undefined;
+    this.loop.stop();
   }
 
-  private schedule(delay: number): void {
-    this.timer = this.clock.schedule(delay, {
-      owner: this.owner,
-      label: 'sync node status',
-      periodic: true,
-      run: () => {
-        this.sync();
-        this.schedule(NODE_STATUS_UPDATE_FREQUENCY_MS);
-      },
-    });
-  }
 
   private sync(): void {
     const node = this.client.get<NodeObject>('Node', '', this.nodeName);
