@@ -5,6 +5,8 @@ export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
   workers: 1,
+  // The stories run the simulation in real time at 10x-100x; one retry in CI absorbs a stalled 2-core machine.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
