@@ -92,6 +92,8 @@ export class PodWorker {
     const wasDeleting = this.pod.metadata.deletionTimestamp !== undefined;
     const shortened = wasDeleting && (pod.metadata.deletionGracePeriodSeconds ?? 0) < (this.pod.metadata.deletionGracePeriodSeconds ?? 0);
     this.pod = pod;
+    // A pod that is shutting down no longer acts on liveness or startup (prober Manager.StopLivenessAndStartup).
+    if (pod.metadata.deletionTimestamp && !wasDeleting) this.services.prober?.stopLivenessAndStartup(this.uid);
     if (pod.metadata.deletionTimestamp && (!wasDeleting || shortened)) this.deliver(() => this.lifecycle.send({ type: 'pod.deleted' }));
   }
 
@@ -122,8 +124,6 @@ export class PodWorker {
     const entry = this.containers.get(update.containerName);
     if (!entry || entry.actor.getSnapshot().context.containerID !== update.containerId) return;
     if (update.result === 'Failure' && (update.type === 'liveness' || update.type === 'startup')) {
-      // A pod that is shutting down no longer acts on liveness or startup (StopLivenessAndStartup).
-      if (this.lifecycle.getSnapshot().value === 'terminating') return;
       const message = probeKillMessage(this.pod, entry.spec, update.type);
       const gracePeriodMs = this.status.detached ? 0 : probeKillGracePeriodSeconds(this.pod, entry.spec, update.type) * 1000;
       this.status.note(message);

@@ -55,6 +55,8 @@ export interface ProberManager {
   removeContainer(podUid: string, containerName: string): void;
   /** removePod stops every worker of a pod. */
   removePod(podUid: string): void;
+  /** stopLivenessAndStartup stops a terminating pod's liveness and startup workers; readiness keeps running. */
+  stopLivenessAndStartup(podUid: string): void;
   /** result is the current cached result, as the status manager reads it. */
   result(podUid: string, containerName: string, type: ProbeType): ProbeResult | undefined;
   onResult(listener: ProbeResultListener): void;
