@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { KubeObject } from '../../sim/index';
 import { useClusterStore, nameKey } from '../store/clusterStore';
 import { eventsAbout } from '../store/eventLog';
@@ -8,6 +9,8 @@ import { ownerChain } from './ownerChain';
 
 const LiveYaml = lazy(() => import('./LiveYaml'));
 const SchedulingTracePanel = lazy(() => import('./SchedulingTracePanel'));
+
+const NO_OWNERS: KubeObject[] = [];
 
 interface Condition {
   type: string;
@@ -22,13 +25,14 @@ export function Inspector() {
   const select = useUiStore((s) => s.select);
   const setFilter = useUiStore((s) => s.setTimelineFilter);
   const object = useClusterStore((s) => (selected ? s.objects[selected.kind]?.[nameKey(selected.namespace || undefined, selected.name)] : undefined));
-  const objects = useClusterStore((s) => s.objects);
+  // Select only the owner chain (stored objects, stable identities), so a batch that leaves them alone does not
+  // re-render the inspector.
+  const owners = useClusterStore(useShallow((s) => (object ? ownerChain(object, s.objects) : NO_OWNERS)));
   const log = useClusterStore((s) => s.events);
   const events = useMemo(() => (selected ? eventsAbout(log, selected) : []), [log, selected]);
   if (!selected) return <p className="p-3 text-xs text-slate-500">Click a pod or a node to inspect it.</p>;
   if (!object) return <p className="p-3 text-xs text-slate-500">{selected.kind.toLowerCase()}/{selected.name} no longer exists.</p>;
   const conditions = ((object.status as { conditions?: Condition[] })?.conditions ?? []) as Condition[];
-  const owners = ownerChain(object, objects);
   return (
     <div aria-label="inspector" className="space-y-3 overflow-auto p-3 text-xs">
       <header>
