@@ -1,7 +1,7 @@
 import { type FieldError, fieldErrorString } from './fieldError';
 
 /** StatusReason values from apimachinery metav1.StatusReason that the simulated API server returns. */
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'BadRequest' | 'Forbidden';
+export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'BadRequest' | 'Forbidden' | 'InternalError';
 
 const CODES: Record<StatusReason, number> = {
   NotFound: 404,
@@ -10,6 +10,7 @@ const CODES: Record<StatusReason, number> = {
   Invalid: 422,
   BadRequest: 400,
   Forbidden: 403,
+  InternalError: 500,
 };
 
 /**
@@ -68,4 +69,6 @@ export const statusErrors = {
   forbidden: (plural: string, group: string, name: string, why: string) =>
     new StatusError('Forbidden', `${groupResource(plural, group)} "${name}" is forbidden: ${why}`),
   badRequest: (message: string, causes: FieldError[] = []) => new StatusError('BadRequest', message, causes),
+  /** internal is apimachinery's NewInternalError: a 500 the server gives when it cannot do what was asked. */
+  internal: (detail: string) => new StatusError('InternalError', `Internal error occurred: ${detail}`),
 };

@@ -49,3 +49,13 @@ export class SeededRandom {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 }
+
+/**
+ * deriveSeed gives a component its own random stream from the cluster seed and a name (FNV-1a), so what one
+ * component draws (a node's image pulls, the network's load balancing) never shifts another's draws.
+ */
+export function deriveSeed(seed: number, name: string): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h | 0;
+}

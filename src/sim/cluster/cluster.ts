@@ -1,7 +1,7 @@
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object';
 import { VirtualClock, type VirtualMs } from '../clock/virtualClock';
-import { SeededRandom } from '../clock/random';
+import { deriveSeed, SeededRandom } from '../clock/random';
 import { rfc3339 } from '../clock/timeFormat';
 import { EventRecorder } from '../events/recorder';
 import { DEFAULT_KINDS } from '../kinds/index';
@@ -10,6 +10,8 @@ import { ObjectStore } from '../store/objectStore';
 import { namespaceLifecycle } from '../store/admission/namespaceLifecycle';
 import { defaultTolerationSeconds } from '../store/admission/defaultTolerationSeconds';
 import { priorityAdmission } from '../store/admission/priority';
+import { ServiceAllocation } from '../store/admission/serviceAllocation';
+import { defaultIngressClass } from '../store/admission/defaultIngressClass';
 import type { Action, ApiClient, DeleteOptions, ListOptions } from '../store/types';
 import { Scheduler } from '../scheduler/scheduler';
 import type { SchedulingTrace } from '../scheduler/trace';
@@ -24,6 +26,11 @@ import { InformerFactory } from '../client/informer';
 import type { ControllerContext } from '../controllers/controllerContext';
 import { startControllers } from '../controllers/index';
 import { DEFAULT_NODES, nodeObject, type NodeOptions } from './nodeTemplate';
+import { kubernetesService, networkAddons } from './addons';
+import { reconcileApiserverEndpoints } from '../controllers/endpoint/apiserverEndpoints';
+import { createNetwork, IngressNginxController, type Network, type PodEndpointServer } from '../network/index';
+import { runKubectl } from '../kubectl/kubectl';
+import type { KubectlResult } from '../kubectl/verb';
 
 export interface ClusterOptions {
   /** Seed of the cluster's random generator: same seed and commands, same history. Default 1. */
@@ -41,7 +48,16 @@ export interface ClusterOptions {
   controllers?: boolean;
   /** Whether each node runs a kubelet (default true). Kubelet tests run their own. */
   kubelets?: boolean;
+  /**
+   * Install what `kubeadm init`'s addon phase adds (CoreDNS and the kube-dns Service) and an ingress-nginx
+   * controller, as a fresh real cluster has them. The playground turns this on; default false, as
+   * `kubeadm init --skip-phases=addon/coredns` would leave it, so component tests see only their own pods.
+   */
+  addons?: boolean;
 }
+
+/** Without machines nothing answers: every connection to a pod times out. */
+const NO_MACHINES: PodEndpointServer = { answer: () => ({ kind: 'timeout' }) };
 
 export interface SettleOptions {
   /** Give up after this much virtual time. Default 10 minutes. */
@@ -66,6 +82,8 @@ export class Cluster {
   private flushedActions = 0;
   private nodeCount = 0;
   private agents: NodeAgents | undefined;
+  /** The data plane: DNS, kube-proxy, the cloud load balancer, ingress and traffic. */
+  readonly network: Network;
 
   constructor(options: ClusterOptions = {}) {
     this.clock = new VirtualClock();
@@ -76,7 +94,13 @@ export class Cluster {
       clock: this.clock,
       random: this.random,
       registry: this.registry,
-      admission: [namespaceLifecycle(namespaced), defaultTolerationSeconds, priorityAdmission],
+      admission: [
+        namespaceLifecycle(namespaced),
+        new ServiceAllocation(new SeededRandom(deriveSeed(options.seed ?? 1, 'service-allocator'))),
+        defaultIngressClass,
+        defaultTolerationSeconds,
+        priorityAdmission,
+      ],
     });
     this.store.watchAll((event) => this.collector.add(event));
     const recorder = new EventRecorder(this.store, this.clock);
@@ -96,8 +120,25 @@ export class Cluster {
     if (options.kubelets ?? true) {
       this.agents = new NodeAgents({ client: this.store, clock: this.clock, recorder, informers, seed: options.seed ?? 1 });
     }
+    this.network = createNetwork({
+      client: this.store,
+      clock: this.clock,
+      random: new SeededRandom(deriveSeed(options.seed ?? 1, 'network')),
+      server: this.agents ?? NO_MACHINES,
+      nodes: this.agents,
+      informers,
+    });
+    const addons = options.addons ?? false;
+    if (addons && (options.controllers ?? true)) {
+      new IngressNginxController({ client: this.store, informers, clock: this.clock, random: this.random, recorder });
+    }
     bootstrap(this.store);
-    for (const node of options.nodes ?? DEFAULT_NODES) this.addNode(node);
+    const nodes = options.nodes ?? DEFAULT_NODES;
+    for (const node of nodes) this.addNode(node);
+    this.store.create(kubernetesService(), KUBEADM_ADDON);
+    reconcileApiserverEndpoints(this.store, apiserverAddress(nodes));
+    if (addons) for (const obj of networkAddons().slice(1)) this.store.create(obj, KUBEADM_ADDON);
+    this.flush();
   }
 
   /** client is the API as components see it, for hosts that need more than the verbs below. */
@@ -114,6 +155,14 @@ export class Cluster {
     const results = applyManifests(yamlText, { client: this.store, registry: this.registry });
     this.flush();
     return results;
+  }
+
+  /**
+   * kubectl runs one kubectl command line against the cluster (actor `kubectl`); `files` resolves `-f NAME` to an
+   * editor tab's text. A `-w` command's later output comes through the result's stream.
+   */
+  kubectl(line: string, files?: (name: string) => string | undefined): KubectlResult {
+    return this.command(() => runKubectl({ client: this.store, registry: this.registry, now: () => this.clock.now(), files }, line));
   }
 
   /** addNode registers a machine, as a kubelet joining the cluster does. */
@@ -258,6 +307,14 @@ export class Cluster {
     this.flushedActions = all.length;
     for (const listener of this.listeners) listener(batch);
   }
+}
+
+const KUBEADM_ADDON = { actor: 'kubeadm', reason: 'created by kubeadm init, as every new cluster has it' };
+
+/** apiserverAddress is where the API server listens: the first control-plane node's InternalIP (kubeadm's advertise address). */
+function apiserverAddress(nodes: readonly NodeOptions[]): string {
+  const index = Math.max(0, nodes.findIndex((n) => n.controlPlane));
+  return nodes[index]?.internalIP ?? `172.18.0.${index + 2}`;
 }
 
 /** createCluster makes a simulated cluster; see ClusterOptions. */

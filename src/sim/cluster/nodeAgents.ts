@@ -1,7 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object';
 import type { InformerFactory } from '../client/informer';
-import { SeededRandom } from '../clock/random';
+import { deriveSeed, SeededRandom } from '../clock/random';
 import type { VirtualClock } from '../clock/virtualClock';
 import type { EventRecorder } from '../events/recorder';
 import { Kubelet } from '../kubelet/kubelet';
@@ -9,6 +9,8 @@ import { KubeletProberManager } from '../kubelet/prober/proberManager';
 import type { ProbeType } from '../kubelet/prober/types';
 import type { ProbeOverride } from '../kubelet/behaviour/probeOverrides';
 import type { ApiClient } from '../store/types';
+import type { VirtualMs } from '../clock/virtualClock';
+import type { NodeNetwork, PodAnswer, PodEndpointServer } from '../network/types';
 
 export interface NodeAgentsDeps {
   client: ApiClient;
@@ -23,7 +25,7 @@ export interface NodeAgentsDeps {
  * and containers. Each kubelet draws from its own seeded stream, so what happens on one node does not shift the
  * random draws of another.
  */
-export class NodeAgents {
+export class NodeAgents implements PodEndpointServer, NodeNetwork {
   private readonly kubelets = new Map<string, Kubelet>();
 
   constructor(private readonly deps: NodeAgentsDeps) {}
@@ -32,7 +34,7 @@ export class NodeAgents {
   start(nodeName: string): void {
     const { client, clock, recorder, informers } = this.deps;
     const prober = new KubeletProberManager({ clock, recorder, nodeName });
-    const random = new SeededRandom(streamSeed(this.deps.seed, nodeName));
+    const random = new SeededRandom(deriveSeed(this.deps.seed, nodeName));
     this.kubelets.set(nodeName, new Kubelet({ nodeName, client, clock, random, recorder, informers, prober }));
   }
 
@@ -82,6 +84,20 @@ export class NodeAgents {
     return `image pulls on node/${node} now take ${factor}x as long`;
   }
 
+  /** answer finds the machine holding a pod IP and lets its containers answer; an IP no machine holds times out. */
+  answer(podIP: string, port: number, path: string, now: VirtualMs): PodAnswer {
+    for (const kubelet of this.kubelets.values()) {
+      const answer = kubelet.serveHttp(podIP, port, path, now);
+      if (answer === undefined) continue;
+      return typeof answer === 'number' ? { kind: 'ok', status: answer } : { kind: answer };
+    }
+    return { kind: 'timeout' };
+  }
+
+  nodeUp(nodeName: string): boolean {
+    return this.isAlive(nodeName);
+  }
+
   isAlive(node: string): boolean {
     return this.kubelets.get(node)?.isAlive() ?? false;
   }
@@ -89,11 +105,4 @@ export class NodeAgents {
   private kubeletOf(pod: Pod): Kubelet | undefined {
     return pod.spec?.nodeName ? this.kubelets.get(pod.spec.nodeName) : undefined;
   }
-}
-
-/** streamSeed derives a per-node seed from the cluster seed and the node name (FNV-1a). */
-function streamSeed(seed: number, name: string): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
-  return h | 0;
 }

@@ -5,7 +5,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object';
 import type { InformerFactory } from '../client/informer';
 import type { SeededRandom } from '../clock/random';
-import type { VirtualClock } from '../clock/virtualClock';
+import type { VirtualClock, VirtualMs } from '../clock/virtualClock';
 import type { EventRecorder } from '../events/recorder';
 import type { ApiClient } from '../store/types';
 import { Backoff } from './backoff';
@@ -115,6 +115,15 @@ export class Kubelet {
     this.services = this.makeServices();
     this.nodeEvent('Starting', 'Starting kubelet.');
     this.startAgent();
+  }
+
+  /**
+   * serveHttp is this machine's answer to an HTTP request for one of its pod IPs. A killed machine answers nothing:
+   * its containers may still run, but the packets never arrive.
+   */
+  serveHttp(ip: string, port: number, path: string, now: VirtualMs): number | 'refused' | 'timeout' | undefined {
+    const answer = this.runtime.serveHttp(ip, port, path, now);
+    return answer !== undefined && !this.alive ? 'timeout' : answer;
   }
 
   /** crashContainer makes a running container exit with code 1 now; false when there is no such running container. */

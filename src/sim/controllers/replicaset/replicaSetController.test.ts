@@ -478,7 +478,7 @@ describe('ReplicationController', () => {
     h.controller.sync('default/nginx');
     const names = h.createdPods();
     // generateName nginx- plus 5 characters of the API server's alphabet, drawn from the cluster's seed.
-    expect(names).toEqual(['nginx-7w9xh', 'nginx-862z6', 'nginx-fmf2k']);
+    expect(names).toEqual(['nginx-h862z', 'nginx-pfmf2', 'nginx-dk77n']);
     expect(h.writes()).toEqual([
       ...names.map((n, i) => `replication-controller create Pod ${n}: created pod ${n} for ReplicationController nginx: it wants 3 replicas and has ${i} (slow-start batch of ${[1, 2, 2][i]})`),
       'replication-controller updateStatus ReplicationController nginx: updated status of ReplicationController nginx: replicas 0 (wants 3), fullyLabeledReplicas 0, readyReplicas 0, availableReplicas 0, observedGeneration 1',

@@ -48,6 +48,22 @@ describe('kubectl get pods READY / STATUS / RESTARTS', () => {
     expect(podRow({ ...deleting, status: { phase: 'Running', reason: 'NodeLost' } }).status).toBe('Unknown');
   });
 
+  it('once initialized, restarts of a finished init container no longer count, only sidecars and app containers', () => {
+    const pod: Pod = {
+      metadata: { name: 'p' },
+      spec: { initContainers: [{ name: 'init' }, { name: 'proxy', restartPolicy: 'Always' }], containers: [{ name: 'a' }] },
+      status: {
+        phase: 'Running',
+        initContainerStatuses: [
+          { name: 'init', ready: false, restartCount: 3, image: '', imageID: '', state: { terminated: { exitCode: 0, reason: 'Completed' } }, lastState: { terminated: { exitCode: 1, finishedAt: '2026-01-01T09:00:03Z' } } },
+          { name: 'proxy', ready: true, started: true, restartCount: 1, image: '', imageID: '', state: { running: {} }, lastState: { terminated: { exitCode: 1, finishedAt: '2026-01-01T09:00:01Z' } } },
+        ],
+        containerStatuses: [{ name: 'a', ready: true, restartCount: 2, image: '', imageID: '', state: { running: {} } }],
+      },
+    };
+    expect(podRow(pod)).toEqual({ ready: '2/2', status: 'Running', restarts: 3, lastRestartAt: '2026-01-01T09:00:01Z' });
+  });
+
   it('a pending pod without statuses shows Pending 0/n', () => {
     expect(podRow(base({ phase: 'Pending' }))).toEqual({ ready: '0/2', status: 'Pending', restarts: 0 });
   });

@@ -29,12 +29,20 @@ export function podRow(pod: Pod): PodRow {
     restarts += count;
     if (finishedAt && (!lastRestart || finishedAt > lastRestart)) lastRestart = finishedAt;
   };
+  // Restarts of sidecars seen while walking init containers: all that counts once the pod is initialized.
+  let sidecarRestarts = 0;
+  let lastSidecarRestart: string | undefined;
 
   let initializing = false;
   const initStatuses = status.initContainerStatuses ?? [];
   for (let i = 0; i < initStatuses.length; i++) {
     const c = initStatuses[i];
-    noteRestart(c.restartCount, c.lastState?.terminated?.finishedAt);
+    const finishedAt = c.lastState?.terminated?.finishedAt;
+    noteRestart(c.restartCount, finishedAt);
+    if (sidecars.has(c.name)) {
+      sidecarRestarts += c.restartCount;
+      if (finishedAt && (!lastSidecarRestart || finishedAt > lastSidecarRestart)) lastSidecarRestart = finishedAt;
+    }
     if (c.state?.terminated && c.state.terminated.exitCode === 0) continue;
     if (sidecars.has(c.name) && c.started) {
       if (c.ready) ready++;
@@ -54,11 +62,8 @@ export function podRow(pod: Pod): PodRow {
 
   const initializedTrue = (status.conditions ?? []).some((c) => c.type === 'Initialized' && c.status === 'True');
   if (!initializing || initializedTrue) {
-    if (initializing) {
-      restarts = 0;
-      lastRestart = undefined;
-      for (const c of initStatuses) if (sidecars.has(c.name)) noteRestart(c.restartCount, c.lastState?.terminated?.finishedAt);
-    }
+    restarts = sidecarRestarts;
+    lastRestart = lastSidecarRestart;
     let hasRunning = false;
     const statuses = status.containerStatuses ?? [];
     for (let i = statuses.length - 1; i >= 0; i--) {

@@ -40,15 +40,22 @@ export class ContainerProcess implements ProbeTarget {
     return { result: status === 0 ? 'success' : 'failure', output };
   }
 
+  /** serveHttp is the status code the process answers an HTTP GET on a port with, or undefined when nothing listens. */
+  serveHttp(port: number, path: string, now: VirtualMs): number | undefined {
+    if (!this.ports.has(port)) return undefined;
+    const server = this.program.server!;
+    if (server.kind === 'liveness') return path !== '/healthz' ? 404 : now - this.startedAt > server.healthyForMs ? 500 : 200;
+    return 200;
+  }
+
   httpGet(request: HTTPGetRequest, now: VirtualMs): ProbeOutcome {
     const url = `${request.scheme.toLowerCase()}://${request.host}:${request.port}${request.path}`;
-    if (!this.ports.has(request.port)) {
+    const code = this.serveHttp(request.port, request.path, now);
+    if (code === undefined) {
       return { result: 'failure', output: `Get "${url}": dial tcp ${request.host}:${request.port}: connect: connection refused` };
     }
-    const server = this.program.server!;
-    let code = 200;
-    if (server.kind === 'liveness') code = request.path !== '/healthz' ? 404 : now - this.startedAt > server.healthyForMs ? 500 : 200;
-    return code >= 200 && code < 400 ? { result: 'success', output: server.kind === 'liveness' ? 'ok' : '' } : { result: 'failure', output: `HTTP probe failed with statuscode: ${code}` };
+    const liveness = this.program.server!.kind === 'liveness';
+    return code >= 200 && code < 400 ? { result: 'success', output: liveness ? 'ok' : '' } : { result: 'failure', output: `HTTP probe failed with statuscode: ${code}` };
   }
 
   tcpSocket(host: string, port: number): ProbeOutcome {

@@ -106,6 +106,24 @@ export class RuntimeService {
     return [...new Set([...this.sandboxes.keys(), ...this.containers.keys()])];
   }
 
+  /**
+   * serveHttp answers an HTTP GET sent to a pod IP of this node: the first running container listening on the port
+   * answers; undefined when no ready sandbox has that IP (the pod is not here).
+   */
+  serveHttp(ip: string, port: number, path: string, now: VirtualMs): number | 'refused' | undefined {
+    // hostNetwork pods share the node's IP, so several sandboxes may hold it.
+    let found = false;
+    for (const sandbox of this.sandboxes.values()) {
+      if (!sandbox.ready || sandbox.ip !== ip) continue;
+      found = true;
+      for (const c of this.running(sandbox.podUid)) {
+        const code = c.process.serveHttp(port, path, now);
+        if (code !== undefined) return code;
+      }
+    }
+    return found ? 'refused' : undefined;
+  }
+
   /** startContainer is CreateContainer + StartContainer: the process starts now. */
   startContainer(podUid: string, name: string, attempt: number, image: string, imageRef: string, process: ContainerProcess): RuntimeContainer {
     const container: RuntimeContainer = {

@@ -69,6 +69,8 @@ export const CATALOGUE: Readonly<Record<string, RepositoryInfo>> = {
   'docker.io/polinux/stress': { tags: { latest: 4_041_280 }, cmd: ['stress'], userland: 'busybox', program: 'stress', ...IGNORES_TERM },
   'docker.io/vish/stress': { tags: { latest: 1_660_116 }, entrypoint: ['/stress'], program: 'stress', ...GO },
   'docker.io/kbudde/rabbitmq-exporter': { tags: { latest: 6_514_432 }, entrypoint: ['/app'], ...GO },
+  'registry.k8s.io/coredns/coredns': { tags: { 'v1.13.1': 22_800_000 }, entrypoint: ['/coredns'], ...CLEAN },
+  'registry.k8s.io/ingress-nginx/controller': { tags: { 'v1.12.1': 110_000_000 }, entrypoint: ['/usr/bin/dumb-init', '--'], cmd: ['/nginx-ingress-controller'], ...CLEAN },
   'registry.k8s.io/pause': { tags: PAUSE_TAGS, entrypoint: ['/pause'], program: 'pause', ...CLEAN },
   'k8s.gcr.io/pause': { tags: PAUSE_TAGS, entrypoint: ['/pause'], program: 'pause', ...CLEAN },
   'registry.k8s.io/e2e-test-images/agnhost': { tags: AGNHOST_TAGS, entrypoint: ['/agnhost'], cmd: ['pause'], program: 'agnhost', ...GO },

@@ -52,7 +52,8 @@ function goServicePortKey(protocol: string, port: number): GoValue {
   );
 }
 
-function validateClusterIPsRelatedFields(svc: Service): FieldError[] {
+/** validateClusterIPsRelatedFields is ValidateServiceClusterIPsRelatedFields; the allocator runs it before allocating. */
+export function validateClusterIPsRelatedFields(svc: Service): FieldError[] {
   const spec = svc.spec ?? {};
   if (spec.type === 'ExternalName') return [];
   const errs: FieldError[] = [];

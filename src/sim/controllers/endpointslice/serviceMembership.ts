@@ -1,0 +1,80 @@
+// Mirrors k8s.io/endpointslice/util controller_utils.go (GetPodServiceMemberships, GetServicesToUpdateOnPodChange,
+// GetPodUpdateProjectionKey, podEndpointsChanged, determineNeededServiceUpdates): which Services a pod event wakes.
+import type { Pod, Service } from 'kubernetes-types/core/v1';
+import type { Informer } from '../../client/informer';
+import { keyFunc } from '../../client/informer';
+import { isPodReady } from '../podUtil';
+import { podIPs, type ServiceObject } from './utils';
+
+type Labels = Readonly<Record<string, string>> | undefined;
+
+/**
+ * serviceSelector is the Service's selector, or undefined when it has none. An empty selector counts as none: it
+ * does not survive the API server's storage (protobuf drops empty maps), so controllers never see one.
+ */
+export function serviceSelector(service: Service): Readonly<Record<string, string>> | undefined {
+  const selector = service.spec?.selector;
+  return selector && Object.keys(selector).length > 0 ? selector : undefined;
+}
+
+/** selectorMatches is labels.SelectorFromSet(selector).Matches(labels). */
+export function selectorMatches(selector: Readonly<Record<string, string>>, labels: Labels): boolean {
+  for (const key in selector) if (labels?.[key] !== selector[key]) return false;
+  return true;
+}
+
+/** getServicesForPod returns the keys of the Services in the namespace whose selector matches the labels. */
+export function getServicesForPod(services: Informer<ServiceObject>, namespace: string, labels: Labels): Set<string> {
+  const keys = new Set<string>();
+  for (const svc of services.list(namespace)) {
+    const selector = serviceSelector(svc);
+    if (selector && selectorMatches(selector, labels)) keys.add(keyFunc(svc));
+  }
+  return keys;
+}
+
+/** getPodServiceMemberships: the Services a pod belongs to now (used for adds and deletes). */
+export function getPodServiceMemberships(services: Informer<ServiceObject>, pod: Pod): Set<string> {
+  return getServicesForPod(services, pod.metadata?.namespace ?? '', pod.metadata?.labels);
+}
+
+/**
+ * getServicesToUpdateOnPodChange: nothing for a resync (same resourceVersion) or a change that cannot move an
+ * endpoint; the pod's Services when its endpoint may change; and, when its labels changed, the Services it joined
+ * or left (all old and new ones if its endpoint changed too).
+ */
+export function getServicesToUpdateOnPodChange(services: Informer<ServiceObject>, oldPod: Pod, newPod: Pod): Set<string> {
+  if (newPod.metadata?.resourceVersion === oldPod.metadata?.resourceVersion) return new Set();
+  const { podChanged, labelsChanged } = podEndpointsChanged(oldPod, newPod);
+  if (!podChanged && !labelsChanged) return new Set();
+  const namespace = newPod.metadata?.namespace ?? '';
+  const current = getServicesForPod(services, namespace, newPod.metadata?.labels);
+  if (!labelsChanged) return current;
+  const old = getServicesForPod(services, namespace, oldPod.metadata?.labels);
+  if (podChanged) return new Set([...current, ...old]);
+  return new Set([...[...current].filter((k) => !old.has(k)), ...[...old].filter((k) => !current.has(k))]);
+}
+
+/**
+ * podEndpointsChanged: `podChanged` if the pod's endpoint may differ (deletion timestamp, readiness, IPs);
+ * `labelsChanged` if the Services it matches may differ (labels, hostname, subdomain).
+ */
+export function podEndpointsChanged(oldPod: Pod, newPod: Pod): { podChanged: boolean; labelsChanged: boolean } {
+  const labelsChanged =
+    !sameLabels(oldPod.metadata?.labels, newPod.metadata?.labels) ||
+    oldPod.spec?.hostname !== newPod.spec?.hostname ||
+    oldPod.spec?.subdomain !== newPod.spec?.subdomain;
+  // Upstream compares the two *metav1.Time pointers, which differ between any two decoded objects: every update
+  // of a terminating pod counts as a change.
+  if (oldPod.metadata?.deletionTimestamp !== undefined || newPod.metadata?.deletionTimestamp !== undefined) return { podChanged: true, labelsChanged };
+  if (isPodReady(oldPod) !== isPodReady(newPod)) return { podChanged: true, labelsChanged };
+  const [oldIPs, newIPs] = [podIPs(oldPod), podIPs(newPod)];
+  const podChanged = oldIPs.length !== newIPs.length || oldIPs.some((ip, i) => ip !== newIPs[i]);
+  return { podChanged, labelsChanged };
+}
+
+function sameLabels(a: Labels, b: Labels): boolean {
+  if (a === b) return true;
+  const [ka, kb] = [Object.keys(a ?? {}), Object.keys(b ?? {})];
+  return ka.length === kb.length && ka.every((k) => a?.[k] === b?.[k]);
+}
