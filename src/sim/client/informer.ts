@@ -54,6 +54,11 @@ export class Informer<T extends KubeObject = KubeObject> {
     return bucket ? [...bucket.sorted()] : [];
   }
 
+  /** indexed is byIndex without the copy, for hot paths that only read: never change the array it returns. */
+  indexed(name: string, value: string): readonly T[] {
+    return this.indices.get(name)?.get(value)?.sorted() ?? [];
+  }
+
   private onEvent(event: WatchEvent<T>): void {
     const key = cacheKey(event.object);
     const old = this.cache.objects.get(key);

@@ -76,6 +76,19 @@ export function filterPodsByOwner(podInformer: Informer<PodObject>, owner: Objec
 }
 
 /**
+ * activePodsOwnedBy is filterActivePods(filterPodsByOwner(podInformer, owner, false)) in one pass over the index,
+ * without copying it: a ReplicaSet scaling down lists its thousands of pods on every sync.
+ */
+export function activePodsOwnedBy(podInformer: Informer<PodObject>, owner: ObjectMeta): PodObject[] {
+  const active: PodObject[] = [];
+  for (const pod of podInformer.indexed(POD_CONTROLLER_UID_INDEX, owner.uid ?? '')) {
+    const facts = podFacts(pod);
+    if (facts.namespace === owner.namespace && !facts.terminal && !facts.deletionTimestamp) active.push(pod);
+  }
+  return active;
+}
+
+/**
  * getDeletionCostFromPodAnnotations reads the pod-deletion-cost annotation as an int32. Absent or invalid values
  * (a leading "+", a leading zero on a positive number, not a number, out of int32 range) count as 0, because
  * ActivePodsWithRanks ignores the parse error.
@@ -118,6 +131,8 @@ const NO_TIME = -Infinity;
 
 /** DeletionKeys are what ActivePodsWithRanks.Less reads of one pod, read once so that a sort compares plain values. */
 class DeletionKeys {
+  /** spec.nodeName ('' while unassigned), to look up the pod's rank. */
+  readonly nodeName: string;
   readonly unassigned: boolean;
   readonly phase: number;
   readonly ready: boolean;
@@ -130,6 +145,7 @@ class DeletionKeys {
 
   constructor(pod: Pod) {
     const facts = podFacts(pod);
+    this.nodeName = facts.nodeName;
     this.unassigned = facts.nodeName === '';
     this.phase = PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0;
     this.ready = facts.ready;
@@ -178,20 +194,37 @@ export function activePodsWithRanksLess(a: RankedPod, b: RankedPod, now: Virtual
 
 /** sortActivePodsWithRanks returns the pods in deletion order (pods to delete first come first). */
 export function sortActivePodsWithRanks<T extends RankedPod>(pods: readonly T[], now: VirtualMs): T[] {
-  // Read each pod's keys and log2 age buckets once, not twice per comparison: a ReplicaSet may sort thousands of
-  // pods per sync. The comparison is the same as `Less(a, b) ? -1 : Less(b, a) ? 1 : 0`.
-  const entries = pods.map((p) => new SortEntry(p, deletionKeys(p.pod), now));
+  const entries = pods.map((p) => new SortEntry(p.pod, p.rank, deletionKeys(p.pod), now, p));
   entries.sort(orderForDeletion);
   return entries.map((e) => e.ranked as T);
 }
 
-/** SortEntry is one pod's deletion keys with its rank and age buckets, flat so that comparing reads one object. */
-class SortEntry {
+/**
+ * sortPodsForDeletion is sortActivePodsWithRanks for pods not yet ranked: each pod's rank is `rankOf` its node. The
+ * entries it returns are the ranked pods, so that a scale-down of a few of thousands of pods allocates one object
+ * per pod. The sort must stay a full stable sort: Less is no strict weak order (see compareForDeletion), so a
+ * partial selection of the first few could choose other pods.
+ */
+export function sortPodsForDeletion<T extends Pod>(pods: readonly T[], rankOf: (nodeName: string) => number, now: VirtualMs): (RankedPod & { pod: T })[] {
+  const entries = new Array<SortEntry>(pods.length);
+  for (let i = 0; i < pods.length; i++) {
+    const keys = deletionKeys(pods[i]);
+    entries[i] = new SortEntry(pods[i], rankOf(keys.nodeName), keys, now, undefined);
+  }
+  entries.sort(orderForDeletion);
+  return entries as unknown as (RankedPod & { pod: T })[];
+}
+
+/**
+ * SortEntry is one ranked pod with its deletion keys and age buckets, flat so that comparing reads one object;
+ * `ranked` is the caller's RankedPod, when it passed one. Keys and buckets are read once per sort, not twice per
+ * comparison: a ReplicaSet may sort thousands of pods per sync. The comparison is `Less(a, b) ? -1 : Less(b, a) ? 1 : 0`.
+ */
+class SortEntry implements RankedPod {
   readonly unassigned: boolean;
   readonly phase: number;
   readonly ready: boolean;
   readonly cost: number;
-  readonly rank: number;
   readonly readyTime: number;
   readonly readyBucket: number;
   readonly restarts: number;
@@ -200,15 +233,16 @@ class SortEntry {
   readonly uid: string;
 
   constructor(
-    readonly ranked: RankedPod,
+    readonly pod: Pod,
+    readonly rank: number,
     k: DeletionKeys,
     now: VirtualMs,
+    readonly ranked: RankedPod | undefined,
   ) {
     this.unassigned = k.unassigned;
     this.phase = k.phase;
     this.ready = k.ready;
     this.cost = k.cost;
-    this.rank = ranked.rank;
     this.readyTime = k.readyTime;
     this.readyBucket = k.readyTime === NO_TIME ? 0 : logarithmicRank(now - k.readyTime);
     this.restarts = k.restarts;

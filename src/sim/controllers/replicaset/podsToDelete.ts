@@ -2,7 +2,7 @@
 // leaves out the SortingDeletionAgeRatio metric. Keeps, for narration, the comparison that chose each pod.
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { VirtualMs } from '../../clock/virtualClock';
-import { compareForDeletion, isPodActive, sortActivePodsWithRanks, type DeletionOrder, type RankedPod } from '../controllerUtils';
+import { compareForDeletion, isPodActive, sortPodsForDeletion, type DeletionOrder, type RankedPod } from '../controllerUtils';
 import { podFacts } from '../podUtil';
 
 /** PodToDelete is a chosen pod, with the first pod that stays and the rule that separated them (if there was a sort). */
@@ -26,14 +26,6 @@ export function countActivePodsOnNodes(relatedPods: readonly Pod[]): ActivePodsO
 }
 
 /**
- * getPodsRankedByRelatedPodsOnSameNode ranks each pod by the number of active related pods (pods of every
- * ReplicaSet with the same owner) on its node, so that scale-down thins out the most crowded nodes first.
- */
-export function getPodsRankedByRelatedPodsOnSameNode<T extends Pod>(podsToRank: readonly T[], podsOnNode: ActivePodsOnNodes): (RankedPod & { pod: T })[] {
-  return podsToRank.map((pod) => ({ pod, rank: podsOnNode.get(podFacts(pod).nodeName) ?? 0 }));
-}
-
-/**
  * getPodsToDelete picks `diff` of `filteredPods` to delete, preferring pods in earlier stages of startup (see
  * ActivePodsWithRanks). When every pod goes there is nothing to choose and no sort.
  */
@@ -44,7 +36,9 @@ export function getPodsToDelete<T extends Pod>(filteredPods: readonly T[], relat
 /** getPodsToDeleteRanked is getPodsToDelete with the related pods already counted per node (asked for only if needed). */
 export function getPodsToDeleteRanked<T extends Pod>(filteredPods: readonly T[], podsOnNode: () => ActivePodsOnNodes, diff: number, now: VirtualMs): PodToDelete<T>[] {
   if (diff >= filteredPods.length) return filteredPods.slice(0, diff).map((pod) => ({ pod }));
-  const sorted = sortActivePodsWithRanks(getPodsRankedByRelatedPodsOnSameNode(filteredPods, podsOnNode()), now);
+  const counts = podsOnNode();
+  // getPodsRankedByRelatedPodsOnSameNode: each pod ranks by the active related pods on its node.
+  const sorted = sortPodsForDeletion(filteredPods, (node) => counts.get(node) ?? 0, now);
   const kept = sorted[diff];
   return sorted.slice(0, diff).map((self) => ({ pod: self.pod, ranked: { self, kept, order: compareForDeletion(self, kept, now) } }));
 }

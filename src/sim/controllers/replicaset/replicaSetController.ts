@@ -21,6 +21,7 @@ import { labelSelectorAsSelector, type Selector } from '../../api/meta/v1/labelS
 import type { Controller, ControllerContext } from '../controllerContext';
 import { PodControllerRefManager, recheckDeletionTimestamp } from '../controllerRefManager';
 import {
+  activePodsOwnedBy,
   addPodControllerUIDIndexer,
   filterActivePods,
   filterClaimedPods,
@@ -210,7 +211,7 @@ export class ReplicaSetController implements Controller {
     if (tallied) {
       counts = tallied;
       // Claiming would keep exactly the active pods we control.
-      activePods = () => filterActivePods(filterPodsByOwner(this.podInformer, obj.metadata, false));
+      activePods = () => activePodsOwnedBy(this.podInformer, obj.metadata);
     } else {
       const allRSPods = filterPodsByOwner(this.podInformer, obj.metadata, true);
       const { claimed, error: claimErr } = this.claimPods(obj, rs, selector, filterActivePods(allRSPods));
