@@ -6,3 +6,5 @@ export type { ApplyResult } from './apply/apply';
 export type { Action, WatchEvent } from './store/types';
 export type { KubeObject, ObjectRef } from './api/object';
 export type { SchedulingTrace } from './scheduler/trace';
+export type { Flow, TrafficCounters, TrafficSample, TrafficStats, TrafficSource, Hop, HopKind, OutcomeStatus } from './network/index';
+export type { KubectlResult } from './kubectl/verb';

@@ -41,6 +41,8 @@ export interface TrafficStats {
 
 /** TrafficSample is one request kept for drawing. */
 export interface TrafficSample {
+  /** Increases by one per kept sample, so a host can send only the samples it has not sent yet. */
+  seq: number;
   time: VirtualMs;
   flowId: string;
   hops: Hop[];
@@ -104,6 +106,7 @@ export class TrafficGenerator {
   private readonly byPod = new Map<string, Counter>();
   private readonly ring: TrafficSample[] = [];
   private ringStart = 0;
+  private nextSeq = 1;
   private readonly samplesPerSecond: number;
   private readonly sampleCapacity: number;
 
@@ -147,6 +150,11 @@ export class TrafficGenerator {
     return [...this.ring.slice(this.ringStart), ...this.ring.slice(0, this.ringStart)];
   }
 
+  /** samplesAfter returns the kept samples with a seq above `seq`, oldest first. */
+  samplesAfter(seq: number): TrafficSample[] {
+    return this.samples().filter((s) => s.seq > seq);
+  }
+
   /** The k-th request of a flow goes at start + round(k · 1000 / rate): even spacing without drift. */
   private scheduleNext(rf: RunningFlow): void {
     const at = rf.startAt + Math.round(((rf.sent + 1) * 1000) / rf.flow.ratePerSecond);
@@ -174,7 +182,7 @@ export class TrafficGenerator {
     }
     if (rf.samplesThisSecond >= this.samplesPerSecond || this.sampleCapacity <= 0) return;
     rf.samplesThisSecond++;
-    const sample = { time, flowId: rf.flow.id, hops: result.hops, outcome };
+    const sample = { seq: this.nextSeq++, time, flowId: rf.flow.id, hops: result.hops, outcome };
     if (this.ring.length < this.sampleCapacity) {
       this.ring.push(sample);
     } else {

@@ -115,8 +115,9 @@ type Status = { delete: boolean; reason: 'Okay' | 'Skip' | 'Warning' | 'Error'; 
 const OKAY: Status = { delete: true, reason: 'Okay' };
 
 /**
- * podsForDeletion runs every pod on the node through drain's filters in order (deleted, DaemonSet, mirror, local
- * storage, unreplicated), stopping at the first that keeps the pod; the last status counts.
+ * podsForDeletion runs every pod on the node through drain's filters in order (DaemonSet, mirror, local storage,
+ * unreplicated; the skip-deleted filter only acts with --skip-wait-for-delete-timeout, which Kubeplay leaves out),
+ * stopping at the first that keeps the pod; the last status counts.
  */
 function podsForDeletion(ctx: KubectlContext, node: string, args: ParsedArgs): PodDeleteList {
   const pods = ctx.client.list<PodObject>('Pod', {

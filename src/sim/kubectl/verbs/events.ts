@@ -112,6 +112,7 @@ function lastSeen(e: EventObject): VirtualMs {
 class EventPrinter {
   private readonly writer = new TabWriter();
   private headerPrinted = false;
+  private printed = 0;
 
   constructor(
     private readonly ctx: KubectlContext,
@@ -123,11 +124,12 @@ class EventPrinter {
   /** print prints events as a table, or with -o as one EventList (asList) or event by event. */
   print(events: readonly EventObject[], asList = false): string {
     if (this.format) {
-      if (asList) {
+      const opts = { nameOf, singleItem: true, noHeaders: this.noHeaders };
+      if (asList && this.format.kind !== 'name') {
         const list = { apiVersion: 'v1', kind: 'EventList', metadata: {}, items: events.map(withTypeMeta) };
-        return printObject(this.format, list as unknown as KubeObject, 0, { nameOf: nameOf, singleItem: true, noHeaders: this.noHeaders });
+        return printObject(this.format, list as unknown as KubeObject, 0, opts);
       }
-      return events.map((e, i) => printObject(this.format!, withTypeMeta(e), i, { nameOf, singleItem: true, noHeaders: this.noHeaders })).join('');
+      return events.map((e) => printObject(this.format!, withTypeMeta(e), this.printed++, opts)).join('');
     }
     if (!this.noHeaders && !this.headerPrinted) {
       this.writer.write(`${this.allNamespaces ? 'NAMESPACE\t' : ''}LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE\n`);
