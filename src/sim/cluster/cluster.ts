@@ -30,7 +30,10 @@ import { kubernetesService, networkAddons } from './addons';
 import { reconcileApiserverEndpoints } from '../controllers/endpoint/apiserverEndpoints';
 import { createNetwork, IngressNginxController, type Network, type PodEndpointServer } from '../network/index';
 import { runKubectl } from '../kubectl/kubectl';
-import type { KubectlResult } from '../kubectl/verb';
+import type { KubectlContext, KubectlResult } from '../kubectl/verb';
+import { completeKubectl } from '../kubectl/completion';
+import { ContainerLogBook } from '../kubelet/logs/containerLogBook';
+import type { ServedHttpRequest } from './nodeAgents';
 
 export interface ClusterOptions {
   /** Seed of the cluster's random generator: same seed and commands, same history. Default 1. */
@@ -84,6 +87,8 @@ export class Cluster {
   private agents: NodeAgents | undefined;
   /** The data plane: DNS, kube-proxy, the cloud load balancer, ingress and traffic. */
   readonly network: Network;
+  /** What containers print, as `kubectl logs` reads it. */
+  private readonly logs: ContainerLogBook;
 
   constructor(options: ClusterOptions = {}) {
     this.clock = new VirtualClock();
@@ -117,8 +122,10 @@ export class Cluster {
       const context: ControllerContext = { client: this.store, informers, clock: this.clock, random: this.random, recorder };
       startControllers(context, { nodeLifecycle: options.kubelets ?? true });
     }
+    this.logs = new ContainerLogBook({ client: this.store, clock: this.clock });
     if (options.kubelets ?? true) {
-      this.agents = new NodeAgents({ client: this.store, clock: this.clock, recorder, informers, seed: options.seed ?? 1 });
+      const onServed = (r: ServedHttpRequest) => this.logs.recordRequest(r.podUid, r.container, { clientIP: r.clientIP, method: 'GET', path: r.path, status: r.status, bytes: BODY_BYTES, userAgent: USER_AGENT }, r.time);
+      this.agents = new NodeAgents({ client: this.store, clock: this.clock, recorder, informers, seed: options.seed ?? 1, onServed });
     }
     this.network = createNetwork({
       client: this.store,
@@ -162,7 +169,28 @@ export class Cluster {
    * editor tab's text. A `-w` command's later output comes through the result's stream.
    */
   kubectl(line: string, files?: (name: string) => string | undefined): KubectlResult {
-    return this.command(() => runKubectl({ client: this.store, registry: this.registry, now: () => this.clock.now(), files }, line));
+    return this.command(() => runKubectl(this.kubectlContext(files), line));
+  }
+
+  /** completeKubectl lists what Tab offers for the last word of a command line: verbs, kinds, names, flags. */
+  completeKubectl(line: string): string[] {
+    return completeKubectl(this.kubectlContext(), line);
+  }
+
+  private kubectlContext(files?: (name: string) => string | undefined): KubectlContext {
+    const extensions = {
+      logs: this.logs,
+      metrics: { requestRate: (podUid: string) => this.requestRate(podUid) },
+      portForward: (target: { namespace: string; pod: string }, localPort: number, remotePort: number, onConnection: () => void) =>
+        this.network.portForwards.forward(localPort, { namespace: target.namespace, pod: target.pod, remotePort, onConnection }),
+    };
+    return { client: this.store, registry: this.registry, now: () => this.clock.now(), files, extensions };
+  }
+
+  /** requestRate is how many requests per second a pod serves now, from the simulated traffic (for `kubectl top`). */
+  private requestRate(podUid: string): number {
+    const pod = this.store.list('Pod').find((p) => p.metadata.uid === podUid);
+    return pod ? (this.network.traffic.stats().pods[`${pod.metadata.namespace}/${pod.metadata.name}`]?.ratePerSecond ?? 0) : 0;
   }
 
   /** addNode registers a machine, as a kubelet joining the cluster does. */
@@ -308,6 +336,10 @@ export class Cluster {
     for (const listener of this.listeners) listener(batch);
   }
 }
+
+/** Simulated clients send `curl/8.5.0` GETs and servers answer with a page of nginx's welcome size. */
+const USER_AGENT = 'curl/8.5.0';
+const BODY_BYTES = 615;
 
 const KUBEADM_ADDON = { actor: 'kubeadm', reason: 'created by kubeadm init, as every new cluster has it' };
 

@@ -11,6 +11,7 @@ import type { ProbeOverride } from '../kubelet/behaviour/probeOverrides';
 import type { ApiClient } from '../store/types';
 import type { VirtualMs } from '../clock/virtualClock';
 import type { NodeNetwork, PodAnswer, PodEndpointServer } from '../network/types';
+import type { ServedRequest } from '../kubelet/cri/runtimeService';
 
 export interface NodeAgentsDeps {
   client: ApiClient;
@@ -18,6 +19,15 @@ export interface NodeAgentsDeps {
   recorder: EventRecorder;
   informers: InformerFactory;
   seed: number;
+  /** onServed hears every HTTP request a container answered. */
+  onServed?: (request: ServedHttpRequest) => void;
+}
+
+/** ServedHttpRequest is one request a container answered: who asked for what, and the status it got. */
+export interface ServedHttpRequest extends ServedRequest {
+  clientIP: string;
+  path: string;
+  time: VirtualMs;
 }
 
 /**
@@ -84,12 +94,17 @@ export class NodeAgents implements PodEndpointServer, NodeNetwork {
     return `image pulls on node/${node} now take ${factor}x as long`;
   }
 
-  /** answer finds the machine holding a pod IP and lets its containers answer; an IP no machine holds times out. */
-  answer(podIP: string, port: number, path: string, now: VirtualMs): PodAnswer {
+  /**
+   * answer finds the machine holding a pod IP and lets its containers answer; an IP no machine holds times out. A
+   * served request is told to `onServed` (the container's access log).
+   */
+  answer(podIP: string, port: number, path: string, now: VirtualMs, clientIP: string): PodAnswer {
     for (const kubelet of this.kubelets.values()) {
       const answer = kubelet.serveHttp(podIP, port, path, now);
       if (answer === undefined) continue;
-      return typeof answer === 'number' ? { kind: 'ok', status: answer } : { kind: answer };
+      if (typeof answer === 'string') return { kind: answer };
+      this.deps.onServed?.({ ...answer, clientIP, path, time: now });
+      return { kind: 'ok', status: answer.status };
     }
     return { kind: 'timeout' };
   }

@@ -13,7 +13,7 @@ import { ProbeOverrides, type ProbeOverride } from './behaviour/probeOverrides';
 import { NodePodSource } from './config/podSource';
 import { HostLocalIpam } from './cri/hostLocalIpam';
 import { ImageService } from './cri/imageService';
-import { RuntimeService, type RuntimeContainer } from './cri/runtimeService';
+import { RuntimeService, type RuntimeContainer, type ServedRequest } from './cri/runtimeService';
 import { ImageManager } from './images/imageManager';
 import { NodeLeaseController } from './nodeLease';
 import { NodeStatusReporter } from './nodeStatus';
@@ -121,7 +121,7 @@ export class Kubelet {
    * serveHttp is this machine's answer to an HTTP request for one of its pod IPs. A killed machine answers nothing:
    * its containers may still run, but the packets never arrive.
    */
-  serveHttp(ip: string, port: number, path: string, now: VirtualMs): number | 'refused' | 'timeout' | undefined {
+  serveHttp(ip: string, port: number, path: string, now: VirtualMs): ServedRequest | 'refused' | 'timeout' | undefined {
     const answer = this.runtime.serveHttp(ip, port, path, now);
     return answer !== undefined && !this.alive ? 'timeout' : answer;
   }

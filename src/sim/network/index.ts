@@ -11,6 +11,7 @@ import { KubeProxy } from './kubeProxy';
 import { NetworkListers } from './listers';
 import { CloudLoadBalancer } from './loadBalancer';
 import { RequestResolver } from './request';
+import { PortForwards } from './portForwards';
 import { TrafficGenerator, type TrafficOptions } from './traffic';
 import type { NodeNetwork, PodEndpointServer, RequestResult, TrafficSource } from './types';
 
@@ -39,6 +40,8 @@ export interface Network {
   /** request sends one request now and returns its hops and outcome. */
   request(source: TrafficSource, url: string): RequestResult;
   traffic: TrafficGenerator;
+  /** The local ports of `kubectl port-forward`, reachable as http://127.0.0.1:PORT/ from outside the cluster. */
+  portForwards: PortForwards;
 }
 
 const ALL_NODES_UP: NodeNetwork = { nodeUp: () => true };
@@ -52,10 +55,11 @@ export function createNetwork(deps: NetworkDeps): Network {
   const proxy = new KubeProxy(listers, deps.random, deps.clock);
   const loadBalancer = new CloudLoadBalancer(listers, proxy, deps.random, nodes);
   const ingress = new IngressProxy(listers, ingressConfig);
-  const resolver = new RequestResolver({ listers, dns, proxy, loadBalancer, ingress, ingressConfig, server: deps.server, nodes });
+  const portForwards = new PortForwards();
+  const resolver = new RequestResolver({ listers, dns, proxy, loadBalancer, ingress, ingressConfig, server: deps.server, nodes, portForwards });
   const send = (source: TrafficSource, url: string, now: VirtualMs) => resolver.send(source, url, now);
   const traffic = new TrafficGenerator(deps.clock, send, deps.traffic);
-  return { listers, dns, proxy, loadBalancer, ingress, request: (source, url) => send(source, url, deps.clock.now()), traffic };
+  return { listers, dns, proxy, loadBalancer, ingress, request: (source, url) => send(source, url, deps.clock.now()), traffic, portForwards };
 }
 
 export { IngressNginxController, INGRESS_NGINX_CONTROLLER } from './ingressController';

@@ -5,6 +5,7 @@
 // then nginx inside an ingress controller pod, and finally the container. No single upstream counterpart; each
 // step names its own. Leaves out TLS, HTTP redirects, keep-alive (every request is a new connection) and any
 // destination outside the cluster.
+import type { PortForwardEntry, PortForwards } from './portForwards';
 import type { VirtualMs } from '../clock/virtualClock';
 import { isControllerPod, servedIngresses, type IngressControllerConfig } from './ingressClass';
 import { ingressHostMatches } from './ingressMatch';
@@ -26,6 +27,8 @@ export interface RequestDeps {
   ingressConfig: IngressControllerConfig;
   server: PodEndpointServer;
   nodes: NodeNetwork;
+  /** Local ports `kubectl port-forward` listens on, for targets like http://127.0.0.1:8080/. */
+  portForwards?: PortForwards;
 }
 
 /** ParsedURL is what a client takes from a URL: where to connect and what to ask for. */
@@ -53,6 +56,8 @@ class Trip {
   readonly hops: Hop[] = [];
   readonly services: string[] = [];
   readonly pods: string[] = [];
+  /** The address the next pod sees the request come from: the client, then the ingress controller pod that proxies it. */
+  peerIP = '';
 
   constructor(readonly time: VirtualMs) {}
 
@@ -89,6 +94,12 @@ export class RequestResolver {
       client = { ip: source.ip ?? EXTERNAL_CLIENT_IP, nodeName: undefined };
       trip.hop('client', `External/${client.ip}`, `a client outside the cluster (${client.ip}) sends GET ${url}`);
     }
+    trip.peerIP = client.ip;
+    if (source.kind === 'external' && (host === '127.0.0.1' || host === 'localhost')) {
+      const forward = this.deps.portForwards?.lookup(port);
+      if (forward) return this.throughPortForward(trip, forward, port, host, path, now);
+      return trip.end('connection refused', `nothing listens on ${host}:${port} on the client's machine: start kubectl port-forward first`);
+    }
     let ip = host;
     if (!isIPv4(host)) {
       const resolved = sourcePod ? this.resolveInPod(trip, host, sourcePod) : this.resolveOutside(trip, host);
@@ -96,6 +107,21 @@ export class RequestResolver {
       ip = resolved;
     }
     return this.connect(trip, client, ip, port, host, path, now);
+  }
+
+  /** throughPortForward follows kubectl port-forward: the API server and the pod's kubelet carry the connection to the pod. */
+  private throughPortForward(trip: Trip, forward: PortForwardEntry, localPort: number, host: string, path: string, now: VirtualMs): RequestResult {
+    const pod = this.deps.listers.pods.get(forward.namespace, forward.pod);
+    const podIP = pod?.status?.podIP;
+    const name = `${forward.namespace}/${forward.pod}`;
+    if (!pod || !podIP) {
+      trip.hop('pod', `Pod/${name}`, `kubectl port-forward on 127.0.0.1:${localPort} lost pod ${name}`);
+      return trip.end('connection refused', `pod ${name} is gone; kubectl port-forward cannot reach it`);
+    }
+    forward.onConnection();
+    trip.hop('kube-proxy', `Node//${pod.spec?.nodeName ?? ''}`, `kubectl port-forward takes 127.0.0.1:${localPort} through the API server to the kubelet on ${pod.spec?.nodeName ?? ''}, into pod ${name} port ${forward.remotePort}`);
+    trip.peerIP = '127.0.0.1';
+    return this.atPod(trip, pod, podIP, forward.remotePort, host, path, now);
   }
 
   /** resolveInPod asks the pod's nameserver; returns the first address or the failed request. */
@@ -210,7 +236,7 @@ export class RequestResolver {
   private atPod(trip: Trip, pod: PodObject | undefined, podIP: string, port: number, host: string, path: string, now: VirtualMs): RequestResult {
     const name = pod ? key(pod) : podIP;
     const ref = pod ? `Pod/${name}` : `Address/${podIP}`;
-    const answer = this.deps.server.answer(podIP, port, path, now);
+    const answer = this.deps.server.answer(podIP, port, path, now, trip.peerIP);
     if (pod) trip.pods.push(name);
     if (answer.kind === 'refused') {
       trip.hop('pod', ref, `nothing listens on ${podIP}:${port} in pod ${name}`);
@@ -226,6 +252,7 @@ export class RequestResolver {
       return trip.end(answer.status, `pod ${name} answered ${answer.status}`);
     }
     trip.hop('pod', ref, `nginx in ingress controller pod ${name} takes the request for ${host}${path}`);
+    trip.peerIP = podIP;
     const routed = this.deps.ingress.route(host, path);
     const ingressRef = routed.route.ingress ? `Ingress/${key(routed.route.ingress)}` : ref;
     trip.hop('ingress', ingressRef, routed.detail);

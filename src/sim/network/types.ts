@@ -22,7 +22,8 @@ export type PodAnswer = { kind: 'ok'; status: number } | { kind: 'refused' } | {
  * ContainerProcess.httpGet does, a closed port refuses, a pod on a dead node times out).
  */
 export interface PodEndpointServer {
-  answer(podIP: string, port: number, path: string, now: VirtualMs): PodAnswer;
+  /** `clientIP` is the address the pod sees the request come from (the client, or the ingress controller pod). */
+  answer(podIP: string, port: number, path: string, now: VirtualMs, clientIP: string): PodAnswer;
 }
 
 /**

@@ -15,6 +15,15 @@ import { runVerb } from './run';
 import { scaleVerb } from './scale';
 import { setVerb } from './set';
 import { taintVerb } from './taint';
+import { apiResourcesVerb } from './apiResources';
+import { apiVersionsVerb } from './apiVersions';
+import { clusterInfoVerb } from './clusterInfo';
+import { eventsVerb } from './events';
+import { explainVerb } from './explain';
+import { logsVerb } from './logs';
+import { portForwardVerb } from './portForward';
+import { topVerb } from './top';
+import { versionVerb } from './version';
 
 /** VERBS lists every kubectl command Kubeplay simulates. */
 export const VERBS: readonly Verb[] = [
@@ -34,4 +43,13 @@ export const VERBS: readonly Verb[] = [
   uncordonVerb,
   drainVerb,
   rolloutVerb,
+  logsVerb,
+  topVerb,
+  eventsVerb,
+  explainVerb,
+  apiResourcesVerb,
+  apiVersionsVerb,
+  versionVerb,
+  clusterInfoVerb,
+  portForwardVerb,
 ];

@@ -32,7 +32,7 @@ export function imageProgram(kind: ProgramKind, argv: readonly string[], info: R
     case 'exits':
       return { ...base, exit: { afterMs: 0, code: 0 } };
     case 'server':
-      return { ...base, server: { kind: 'generic' } };
+      return { ...base, server: info.warmupMs ? { kind: 'generic', listensAfterMs: info.warmupMs } : { kind: 'generic' } };
   }
 }
 

@@ -47,13 +47,20 @@ describe('ContainerProcess', () => {
   it('A port nothing listens on refuses the connection, worded as Go dial errors are.', () => {
     const p = start({ name: 'sleeper', image: 'busybox:1.36', command: ['sleep', '3600'], ports: [{ containerPort: 8080 }] });
     expect(p.httpGet(get(8080, '/healthz'), 2_000)).toEqual({ result: 'failure', output: `Get "http://${IP}:8080/healthz": dial tcp ${IP}:8080: connect: connection refused` });
-    expect(p.tcpSocket(IP, 8080)).toEqual({ result: 'failure', output: `dial tcp ${IP}:8080: connect: connection refused` });
-    expect(p.grpc(IP, 8080)).toEqual({ result: 'failure', output: `timeout: failed to connect service "${IP}:8080" within 1s: context deadline exceeded` });
+    expect(p.tcpSocket(IP, 8080, 2_000)).toEqual({ result: 'failure', output: `dial tcp ${IP}:8080: connect: connection refused` });
+    expect(p.grpc(IP, 8080, undefined, 2_000)).toEqual({ result: 'failure', output: `timeout: failed to connect service "${IP}:8080" within 1s: context deadline exceeded` });
   });
 
   it('Named probe ports resolve through the container ports.', () => {
     const p = start({ name: 'web', image: 'redis:alpine', ports: [{ name: 'redis', containerPort: 6379 }], livenessProbe: { tcpSocket: { port: 'redis' } } });
-    expect(p.tcpSocket(IP, 6379)).toEqual({ result: 'success', output: '' });
+    expect(p.tcpSocket(IP, 6379, 2_000)).toEqual({ result: 'success', output: '' });
+  });
+});
+
+describe('warm-up', () => {
+  it('A JVM server refuses connections until it has warmed up, then answers 200.', () => {
+    const p = start({ name: 'app', image: 'springio/gs-spring-boot-docker', ports: [{ containerPort: 8080 }] }, 0);
+    expect([p.serveHttp(8080, '/', 5_999), p.serveHttp(8080, '/', 6_000), p.tcpSocket(IP, 8080, 5_999).result]).toEqual([undefined, 200, 'failure']);
   });
 });
 

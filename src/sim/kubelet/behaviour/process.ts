@@ -24,6 +24,13 @@ export class ContainerProcess implements ProbeTarget {
     else this.ports = new Set([...(container.ports ?? []).map((p) => p.containerPort), ...probePorts(container)]);
   }
 
+  /** listens: the port is one the process serves, and it has finished warming up. */
+  private listens(port: number, now: VirtualMs): boolean {
+    const server = this.program.server;
+    const warmup = server?.kind === 'generic' ? (server.listensAfterMs ?? 0) : 0;
+    return this.ports.has(port) && now - this.startedAt >= warmup;
+  }
+
   /** exitAt is when the process ends on its own, or undefined when it runs until stopped. */
   exitAt(): VirtualMs | undefined {
     return this.program.exit ? this.startedAt + this.program.exit.afterMs : undefined;
@@ -42,7 +49,7 @@ export class ContainerProcess implements ProbeTarget {
 
   /** serveHttp is the status code the process answers an HTTP GET on a port with, or undefined when nothing listens. */
   serveHttp(port: number, path: string, now: VirtualMs): number | undefined {
-    if (!this.ports.has(port)) return undefined;
+    if (!this.listens(port, now)) return undefined;
     const server = this.program.server!;
     if (server.kind === 'liveness') return path !== '/healthz' ? 404 : now - this.startedAt > server.healthyForMs ? 500 : 200;
     return 200;
@@ -58,13 +65,13 @@ export class ContainerProcess implements ProbeTarget {
     return code >= 200 && code < 400 ? { result: 'success', output: liveness ? 'ok' : '' } : { result: 'failure', output: `HTTP probe failed with statuscode: ${code}` };
   }
 
-  tcpSocket(host: string, port: number): ProbeOutcome {
-    if (this.ports.has(port)) return { result: 'success', output: '' };
+  tcpSocket(host: string, port: number, now: VirtualMs): ProbeOutcome {
+    if (this.listens(port, now)) return { result: 'success', output: '' };
     return { result: 'failure', output: `dial tcp ${host}:${port}: connect: connection refused` };
   }
 
-  grpc(host: string, port: number): ProbeOutcome {
-    if (this.ports.has(port)) return { result: 'success', output: '' };
+  grpc(host: string, port: number, _service: string | undefined, now: VirtualMs): ProbeOutcome {
+    if (this.listens(port, now)) return { result: 'success', output: '' };
     return { result: 'failure', output: `timeout: failed to connect service "${host}:${port}" within 1s: context deadline exceeded` };
   }
 }

@@ -10,8 +10,11 @@ import { parseScript, ShellSyntaxError, type ShellNode } from './shell';
 
 /** Server is what a running program answers on the network. */
 export type Server =
-  /** Answers HTTP 200 on every path, accepts TCP and reports gRPC SERVING on its ports. */
-  | { kind: 'generic' }
+  /**
+   * Answers HTTP 200 on every path, accepts TCP and reports gRPC SERVING on its ports, once it listens: an
+   * application that must warm up (a JVM) opens its ports `listensAfterMs` after the process starts.
+   */
+  | { kind: 'generic'; listensAfterMs?: VirtualMs }
   /** The liveness test server: GET /healthz is 200 for its first 10 s, then 500 (port 8080 only). */
   | { kind: 'liveness'; port: number; healthyForMs: VirtualMs };
 

@@ -32,6 +32,13 @@ export interface RuntimeContainer {
   process: ContainerProcess;
 }
 
+/** ServedRequest is an HTTP answer and the container that gave it. */
+export interface ServedRequest {
+  status: number;
+  podUid: string;
+  container: string;
+}
+
 /** RuntimeSandbox is a pod's sandbox: its network namespace and IP. */
 export interface RuntimeSandbox {
   podUid: string;
@@ -110,15 +117,15 @@ export class RuntimeService {
    * serveHttp answers an HTTP GET sent to a pod IP of this node: the first running container listening on the port
    * answers; undefined when no ready sandbox has that IP (the pod is not here).
    */
-  serveHttp(ip: string, port: number, path: string, now: VirtualMs): number | 'refused' | undefined {
+  serveHttp(ip: string, port: number, path: string, now: VirtualMs): ServedRequest | 'refused' | undefined {
     // hostNetwork pods share the node's IP, so several sandboxes may hold it.
     let found = false;
     for (const sandbox of this.sandboxes.values()) {
       if (!sandbox.ready || sandbox.ip !== ip) continue;
       found = true;
       for (const c of this.running(sandbox.podUid)) {
-        const code = c.process.serveHttp(port, path, now);
-        if (code !== undefined) return code;
+        const status = c.process.serveHttp(port, path, now);
+        if (status !== undefined) return { status, podUid: sandbox.podUid, container: c.name };
       }
     }
     return found ? 'refused' : undefined;

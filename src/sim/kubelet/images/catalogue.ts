@@ -19,6 +19,8 @@ export interface RepositoryInfo {
   sigterm?: number | 'ignore';
   /** What the image's own program does when the container does not override it. Default server. */
   program?: ProgramKind;
+  /** How long the image's server needs after start before it listens (JVM start-up); default at once. */
+  warmupMs?: number;
 }
 
 const MB = 1_000_000;
@@ -68,6 +70,8 @@ export const CATALOGUE: Readonly<Record<string, RepositoryInfo>> = {
   'docker.io/curlimages/curl': { tags: { latest: 11_520_110 }, entrypoint: ['curl'], cmd: ['--help'], userland: 'busybox', program: 'exits' },
   'docker.io/polinux/stress': { tags: { latest: 4_041_280 }, cmd: ['stress'], userland: 'busybox', program: 'stress', ...IGNORES_TERM },
   'docker.io/vish/stress': { tags: { latest: 1_660_116 }, entrypoint: ['/stress'], program: 'stress', ...GO },
+  // The Spring Boot guide's image: a JVM that listens on 8080 about 6 s after it starts (Tomcat + Spring context).
+  'docker.io/springio/gs-spring-boot-docker': { tags: { latest: 130_512_338 }, entrypoint: ['java', '-jar', '/app.jar'], warmupMs: 6_000, ...JVM },
   'docker.io/kbudde/rabbitmq-exporter': { tags: { latest: 6_514_432 }, entrypoint: ['/app'], ...GO },
   'registry.k8s.io/coredns/coredns': { tags: { 'v1.13.1': 22_800_000 }, entrypoint: ['/coredns'], ...CLEAN },
   'registry.k8s.io/ingress-nginx/controller': { tags: { 'v1.12.1': 110_000_000 }, entrypoint: ['/usr/bin/dumb-init', '--'], cmd: ['/nginx-ingress-controller'], ...CLEAN },

@@ -56,10 +56,9 @@ interface Follower {
 export class ContainerLogBook {
   private readonly logs = new Map<string, Instance[]>();
   private readonly followers = new Set<Follower>();
-  private readonly unwatch: () => void;
 
   constructor(private readonly deps: ContainerLogBookDeps) {
-    this.unwatch = deps.client.watch<Pod & KubeObject>('Pod', (event) => this.onPod(event));
+    deps.client.watch<Pod & KubeObject>('Pod', (event) => this.onPod(event));
   }
 
   /** lines is the log of a container's newest instance, or of the one before it when `previous`, oldest first. */
@@ -91,12 +90,6 @@ export class ContainerLogBook {
     instance.recorded.push({ time: Math.max(time, last), text: requestLine(instance.spec, request, time) });
     if (instance.recorded.length > MAX_LINES_PER_INSTANCE) instance.recorded.shift();
     for (const f of this.followers) if (f.instance === instance) this.deliver(f);
-  }
-
-  /** stop ends the book's watch and every stream (the cluster is going away). */
-  stop(): void {
-    this.unwatch();
-    for (const f of [...this.followers]) this.unfollow(f);
   }
 
   private onPod(event: WatchEvent<Pod & KubeObject>): void {
