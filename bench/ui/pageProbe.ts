@@ -15,7 +15,7 @@ export interface ClusterStatus {
   desired: number;
   upToDate: number;
   available: number;
-  /** The Workloads panel's ReplicaSets of `web`, newest first: desired/current/ready. */
+  /** The Workloads panel's ReplicaSets of `web` (only), newest first: desired/current/ready. */
   replicaSets: Array<{ revision: number; desired: number; current: number; ready: number }>;
   podsDrawn: number;
   statuses: Record<string, number>;
@@ -61,7 +61,8 @@ export const PROBE = `
       }
       return {
         ready: m ? +m[1] : 0, desired: m ? +m[2] : 0, upToDate: m ? +m[3] : 0, available: m ? +m[4] : 0,
-        replicaSets: [...document.querySelectorAll('section[aria-label=workloads] li')].map((li) => {
+        // Only deploy/web's ReplicaSets: the cluster may run Deployments of its own (e.g. CoreDNS).
+        replicaSets: [...([...document.querySelectorAll('section[aria-label=workloads] > div')].find((d) => d.querySelector('button')?.textContent === 'deploy/web')?.querySelectorAll('li') || [])].map((li) => {
           const r = /rev (\\d+) \\((?:new|old)\\) · (\\d+)\\/(\\d+)\\/(\\d+)/.exec(li.textContent || '');
           return r ? { revision: +r[1], desired: +r[2], current: +r[3], ready: +r[4] } : { revision: 0, desired: 0, current: 0, ready: 0 };
         }),

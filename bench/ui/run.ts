@@ -1,7 +1,7 @@
 // `npm run bench:ui`: the playground UI benchmark. A production build served by `vite preview`, Debian's Chromium
 // headless, a 100-node cluster growing a 2,000-pod Deployment, rolling it to a new image, then idling at 100x, while
 // a Chromium trace (DevTools' own devtools.timeline categories) records the main thread; frameStats.ts cuts frames.
-// Options are the BENCH_UI_* environment variables below.
+// Options are the BENCH_UI_* environment variables below (BENCH_UI_PORT: the preview server's port, default 4174).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
@@ -11,7 +11,7 @@ import { jsFiles } from './bundleSize';
 import { animationFrames, between, framesOf, marker, percentile, rendererMain, selfTimes, type TraceEvent } from './frameStats';
 import { PROBE, type ClusterStatus, type ProbeWindow } from './pageProbe';
 
-const PORT = 4174;
+const PORT = Number(process.env.BENCH_UI_PORT ?? 4174);
 const URL_ = `http://127.0.0.1:${PORT}/`;
 const WORKERS = Number(process.env.BENCH_UI_WORKERS ?? 100);
 const REPLICAS = Number(process.env.BENCH_UI_REPLICAS ?? 2000);
@@ -68,6 +68,8 @@ function build(): void {
 }
 
 async function startPreview(): Promise<ChildProcess> {
+  // A server someone else left on the port would answer instead of this build's, and be measured in its place.
+  if (await fetch(URL_).then((r) => r.ok, () => false)) throw new Error(`${URL_} already answers: set BENCH_UI_PORT to a free port`);
   const server = spawn('./node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 100; i++) {
     if (server.exitCode !== null) throw new Error(`vite preview exited with ${server.exitCode} (is port ${PORT} taken?)`);
@@ -144,10 +146,13 @@ class Trace {
 const status = (page: Page) => page.evaluate('window.__uiBench.status()') as Promise<ClusterStatus>;
 const send = (page: Page, command: object) => page.evaluate(`window.__simClient.send(${JSON.stringify(command)})`);
 
+/** Pods the cluster runs before the benchmark's Deployment (its own add-ons), counted once the cluster is up. */
+let systemPods = 0;
+
 /** rolledOutTo: the ReplicaSet of `revision` is the newest and holds every replica ready, and every older one is empty. */
 function rolledOutTo(s: ClusterStatus, revision: number): boolean {
   const [newest, ...older] = s.replicaSets;
-  return newest?.revision === revision && newest.ready >= REPLICAS && older.every((rs) => rs.current === 0) && s.podsDrawn === REPLICAS;
+  return newest?.revision === revision && newest.ready >= REPLICAS && older.every((rs) => rs.current === 0) && s.podsDrawn === REPLICAS + systemPods;
 }
 
 function describeState(s: ClusterStatus): string {
@@ -308,6 +313,7 @@ async function main(): Promise<void> {
     await page.locator(`article[aria-label="node node-${WORKERS}"]`).waitFor({ timeout: 30_000 });
     await send(page, { type: 'setSpeed', speed: 100 });
     await sleep(1000);
+    systemPods = (await status(page)).podsDrawn;
 
     const create = await measure(
       'create',

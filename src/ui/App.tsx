@@ -12,11 +12,13 @@ import { useUiStore } from './store/uiStore';
 import { useClusterStore } from './store/clusterStore';
 import { simClient } from './simClientInstance';
 import { useShortcuts } from './shortcuts';
+import { KubectlConsole } from './console/KubectlConsole';
+import { consoleBackend } from './console/consoleBackend';
 
 // Monaco is large: load it after the graph is on screen.
 const ManifestEditor = lazy(() => import('./editor/ManifestEditor'));
 
-/** App lays out the screen: controls on top, editor left, graph centre, inspector right, timeline below. */
+/** App lays out the screen: controls on top, editor left, graph centre, inspector right, timeline and kubectl console below. */
 export function App() {
   const theme = useUiStore((s) => s.theme);
   const notice = useClusterStore((s) => s.notice);
@@ -46,8 +48,11 @@ export function App() {
             <ClusterGraph />
             <NarrationBar />
           </div>
-          <div className="min-h-0 border-t border-slate-300 dark:border-slate-800">
+          <div className="grid min-h-0 grid-cols-2 border-t border-slate-300 dark:border-slate-800">
             <Timeline />
+            <div className="min-h-0 border-l border-slate-300 dark:border-slate-800">
+              <KubectlConsole backend={consoleBackend} />
+            </div>
           </div>
         </section>
         <aside className="min-h-0 overflow-auto border-l border-slate-300 dark:border-slate-800">

@@ -1,10 +1,17 @@
-import type { Action, ApplyResult, ChangeBatch, KubeObject, ObjectRef, SchedulingTrace } from '../sim/index';
+import type { Action, ApplyResult, Flow, KubeObject, ObjectRef, SchedulingTrace, TrafficSample, TrafficStats } from '../sim/index';
 
 /**
  * The one contract between the UI and the simulation worker. Payloads are plain JSON, so a replay is a stored
  * list of commands. Bump PROTOCOL_VERSION on any incompatible change.
+ *
+ * Version 2: a batch carries each upserted object as its JSON text, under its key, so the UI decodes a few per
+ * frame and skips versions a later message replaced; Events carry only the fields the UI shows; a batch carries at
+ * most the newest ACTION_WINDOW actions and says how many it had.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+/** The newest narrated actions the UI keeps; a batch never carries more, since older ones would be dropped at once. */
+export const ACTION_WINDOW = 500;
 
 /** Commands the UI sends. */
 export type Command =
@@ -21,7 +28,12 @@ export type Command =
   | { type: 'podAction'; namespace: string; name: string; action: PodAction }
   | { type: 'scale'; namespace: string; name: string; replicas: number }
   | { type: 'setImage'; namespace: string; name: string; image: string }
-  | { type: 'trace'; id: number; namespace: string; name: string };
+  | { type: 'trace'; id: number; namespace: string; name: string }
+  | { type: 'kubectl'; id: number; line: string; files: Record<string, string> }
+  | { type: 'kubectlCancel'; id: number }
+  | { type: 'kubectlComplete'; id: number; line: string }
+  | { type: 'traffic'; action: 'start'; flow: Flow }
+  | { type: 'traffic'; action: 'stop'; id: string };
 
 /** What a user can do to a node from the UI. */
 export type NodeAction = 'kill' | 'restart' | 'cordon' | 'uncordon' | 'drain';
@@ -29,17 +41,39 @@ export type NodeAction = 'kill' | 'restart' | 'cordon' | 'uncordon' | 'drain';
 /** What a user can do to a pod from the UI. */
 export type PodAction = 'delete' | 'crash' | 'failLiveness' | 'failReadiness' | 'healProbes';
 
+/**
+ * BatchMessage is what changed in the cluster, in wire form. `upserted[i]` is the JSON text of the object whose
+ * `kind/namespace/name` is `keys[i]`. `actions` are the newest (at most ACTION_WINDOW) of the `actionCount` actions
+ * the batch narrated, in order.
+ */
+export interface BatchMessage {
+  type: 'batch';
+  time: number;
+  keys: string[];
+  upserted: string[];
+  deleted: ObjectRef[];
+  actions: Action[];
+  actionCount: number;
+}
+
+/** TrafficMessage is the traffic since the previous one: running flows, counters, and newly sampled requests. */
+export interface TrafficMessage {
+  type: 'traffic';
+  flows: Flow[];
+  stats: TrafficStats;
+  samples: TrafficSample[];
+}
+
 /** What the worker sends back. */
 export type WorkerMessage =
   | { type: 'ready'; version: number; time: number; objects: KubeObject[]; actions: Action[] }
-  | { type: 'batch'; time: number; upserted: KubeObject[]; deleted: ObjectRef[]; actions: Action[] }
+  | BatchMessage
   | { type: 'applied'; id: number; results: ApplyResult[] }
   | { type: 'status'; playing: boolean; speed: number }
   | { type: 'trace'; id: number; trace: SchedulingTrace | undefined }
   | { type: 'notice'; message: string }
-  | { type: 'error'; message: string };
-
-/** toBatchMessage turns a sim change batch into its wire form. */
-export function toBatchMessage(batch: ChangeBatch): WorkerMessage {
-  return { type: 'batch', time: batch.time, upserted: batch.upserted, deleted: batch.deleted, actions: batch.actions };
-}
+  | { type: 'error'; message: string }
+  | { type: 'kubectl'; id: number; stdout: string; stderr: string; exitCode: number; streaming: boolean }
+  | { type: 'kubectlStream'; id: number; stdout: string; stderr: string }
+  | { type: 'completions'; id: number; candidates: string[] }
+  | TrafficMessage;

@@ -1,5 +1,13 @@
-import type { ApplyResult, SchedulingTrace } from '../sim/index';
+import type { ApplyResult, Flow, SchedulingTrace } from '../sim/index';
 import { PROTOCOL_VERSION, type Command, type WorkerMessage } from './protocol';
+
+/** KubectlReply is what one kubectl command printed at once; a streaming one goes on until cancelled. */
+export interface KubectlReply {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  streaming: boolean;
+}
 
 /**
  * SimClient is the UI's handle on the simulation worker: typed commands out, messages in. It is created once at
@@ -10,6 +18,9 @@ export class SimClient {
   private readonly listeners = new Set<(message: WorkerMessage) => void>();
   private readonly applies = new Map<number, (results: ApplyResult[]) => void>();
   private readonly traces = new Map<number, (trace: SchedulingTrace | undefined) => void>();
+  private readonly kubectlReplies = new Map<number, (reply: KubectlReply) => void>();
+  private readonly kubectlStreams = new Map<number, (text: string) => void>();
+  private readonly completions = new Map<number, (candidates: string[]) => void>();
   private nextId = 1;
 
   constructor() {
@@ -22,6 +33,15 @@ export class SimClient {
       } else if (message.type === 'trace') {
         this.traces.get(message.id)?.(message.trace);
         this.traces.delete(message.id);
+      } else if (message.type === 'kubectl') {
+        this.kubectlReplies.get(message.id)?.(message);
+        this.kubectlReplies.delete(message.id);
+        if (!message.streaming) this.kubectlStreams.delete(message.id);
+      } else if (message.type === 'kubectlStream') {
+        this.kubectlStreams.get(message.id)?.(message.stdout + message.stderr);
+      } else if (message.type === 'completions') {
+        this.completions.get(message.id)?.(message.candidates);
+        this.completions.delete(message.id);
       }
       for (const listener of this.listeners) listener(message);
     };
@@ -47,6 +67,43 @@ export class SimClient {
       this.traces.set(id, resolve);
       this.send({ type: 'trace', id, namespace, name });
     });
+  }
+
+  /**
+   * kubectl runs a command line in the worker; `files` are the editor's tabs by name, for `-f`. Output of a `-w`
+   * command that arrives later goes to `onStream` until `cancel` is called.
+   */
+  kubectl(line: string, files: Record<string, string>, onStream: (text: string) => void): { reply: Promise<KubectlReply>; cancel(): void } {
+    const id = this.nextId++;
+    this.kubectlStreams.set(id, onStream);
+    const reply = new Promise<KubectlReply>((resolve) => {
+      this.kubectlReplies.set(id, resolve);
+      this.send({ type: 'kubectl', id, line, files });
+    });
+    return {
+      reply,
+      cancel: () => {
+        this.kubectlStreams.delete(id);
+        this.send({ type: 'kubectlCancel', id });
+      },
+    };
+  }
+
+  /** completeKubectl asks for the candidates of the word being typed at the end of a command line. */
+  completeKubectl(line: string): Promise<string[]> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.completions.set(id, resolve);
+      this.send({ type: 'kubectlComplete', id, line });
+    });
+  }
+
+  startTraffic(flow: Flow): void {
+    this.send({ type: 'traffic', action: 'start', flow });
+  }
+
+  stopTraffic(id: string): void {
+    this.send({ type: 'traffic', action: 'stop', id });
   }
 
   onMessage(listener: (message: WorkerMessage) => void): () => void {

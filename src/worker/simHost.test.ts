@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Action, ChangeBatch } from '../sim/index';
 import type { WorkerMessage } from './protocol';
 import { PROTOCOL_VERSION } from './protocol';
-import { SimHost, TICK_MS, splitBatch, type Ticker } from './simHost';
+import { SimHost, TICK_MS, type Ticker } from './simHost';
 
 /** A ticker the test advances by hand, instead of the browser's setInterval. */
 function manualTicker() {
@@ -50,7 +49,8 @@ describe('the worker host', () => {
     const applied = posted.find((m) => m.type === 'applied');
     expect(applied).toEqual({ type: 'applied', id: 7, results: [expect.objectContaining({ ok: true, message: 'configmap/settings created' })] });
     const batch = posted.find((m) => m.type === 'batch');
-    expect(batch?.type === 'batch' && batch.upserted.map((o) => `${o.kind}/${o.metadata.name}`)).toContain('ConfigMap/settings');
+    expect(batch?.type === 'batch' && batch.keys).toContain('ConfigMap/default/settings');
+    expect(batch?.type === 'batch' && JSON.parse(batch.upserted[batch.keys.indexOf('ConfigMap/default/settings')]).metadata.name).toBe('settings');
   });
 
   it('pause stops the ticker; step performs one action and reports it', () => {
@@ -82,28 +82,4 @@ describe('the worker host', () => {
     const ready = posted.filter((m) => m.type === 'ready').at(-1);
     expect(ready?.type === 'ready' && ready.objects.filter((o) => o.kind === 'Node').length).toBe(101);
   });
-});
-
-describe('splitBatch', () => {
-  const obj = (name: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' } });
-  const ref = (name: string) => ({ kind: 'Pod', namespace: 'default', name });
-  const act: Action = { seq: 1, time: 5, actor: 'default-scheduler', verb: 'bind', kind: 'Pod', namespace: 'default', name: 'a', reason: 'assigned' };
-  const shape = (parts: ReturnType<typeof splitBatch>) => parts.map((p) => [p.time, p.upserted.map((o) => o.metadata.name), p.deleted.map((d) => d.name), p.actions.length]);
-
-  it.each<{ name: string; batch: ChangeBatch; want: unknown[] }>([
-    {
-      name: 'a batch within the limit is posted as it is',
-      batch: { time: 5, upserted: [obj('a')], deleted: [ref('z')], actions: [act] },
-      want: [[5, ['a'], ['z'], 1]],
-    },
-    {
-      name: 'a larger batch is cut in order, upserts then deletions, with the actions in the last part',
-      batch: { time: 5, upserted: [obj('a'), obj('b'), obj('c')], deleted: [ref('x'), ref('y')], actions: [act] },
-      want: [
-        [5, ['a', 'b'], [], 0],
-        [5, ['c'], ['x'], 0],
-        [5, [], ['y'], 1],
-      ],
-    },
-  ])('$name', ({ batch, want }) => expect(shape(splitBatch(batch, 2))).toEqual(want));
 });

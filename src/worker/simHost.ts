@@ -1,5 +1,7 @@
 import { createCluster, type Cluster, type ChangeBatch, type KubeObject } from '../sim/index';
-import { PROTOCOL_VERSION, toBatchMessage, type Command, type NodeAction, type PodAction, type WorkerMessage } from './protocol';
+import { PROTOCOL_VERSION, type Command, type NodeAction, type PodAction, type WorkerMessage } from './protocol';
+import { encodeBatch, wireKey } from './wireBatch';
+import { KubectlSessions } from './kubectlSessions';
 
 /** How often the host advances virtual time while playing, in wall-clock ms. */
 export const TICK_MS = 100;
@@ -19,11 +21,16 @@ export class SimHost {
   private playing = true;
   private speed = 1;
   private stopTicker: (() => void) | undefined;
+  private readonly kubectl: KubectlSessions;
+  /** The last traffic sample sent, and whether the last traffic message reported running flows. */
+  private sentSample = 0;
+  private trafficRunning = false;
 
   constructor(
     private readonly post: (message: WorkerMessage) => void,
     private readonly ticker: Ticker,
   ) {
+    this.kubectl = new KubectlSessions(post);
     this.reset(1);
     this.setPlaying(true);
   }
@@ -71,6 +78,17 @@ export class SimHost {
         return this.notice(this.cluster.setImage(command.namespace, command.name, command.image));
       case 'trace':
         return this.post({ type: 'trace', id: command.id, trace: this.cluster.schedulingTrace(command.namespace, command.name) });
+      case 'kubectl':
+        return this.kubectl.run(this.cluster, command.id, command.line, command.files);
+      case 'kubectlCancel':
+        return this.kubectl.cancel(command.id);
+      case 'kubectlComplete':
+        return this.post({ type: 'completions', id: command.id, candidates: this.cluster.completeKubectl(command.line) });
+      case 'traffic':
+        if (command.action === 'start') this.cluster.network.traffic.start(command.flow);
+        else this.cluster.network.traffic.stop(command.id);
+        this.trafficRunning = true;
+        return;
     }
   }
 
@@ -119,8 +137,12 @@ export class SimHost {
   /** reset starts a new cluster from the seed; `workers` asks for that many worker nodes instead of three. */
   private reset(seed: number, workers?: number): void {
     const nodes = workers === undefined ? undefined : [{ name: 'control-plane', cpu: '2', memory: '4Gi', controlPlane: true }, ...Array.from({ length: workers }, (_, i) => ({ name: `node-${i + 1}` }))];
-    this.cluster = createCluster({ seed, nodes });
+    this.kubectl.closeAll();
+    // The playground's cluster is a fresh kubeadm cluster with its add-ons: CoreDNS and an ingress controller.
+    this.cluster = createCluster({ seed, nodes, addons: true });
     this.pending = [];
+    this.sentSample = 0;
+    this.trafficRunning = false;
     this.cluster.subscribe((batch) => this.pending.push(batch));
   }
 
@@ -147,8 +169,20 @@ export class SimHost {
     this.post({ type: 'status', playing: this.playing, speed: this.speed });
   }
 
-  /** flush merges the batches gathered since the last post into one message. */
+  /** flushTraffic sends the traffic counters and new samples while flows run, and once more after the last stops. */
+  private flushTraffic(): void {
+    const traffic = this.cluster.network.traffic;
+    const flows = traffic.flows();
+    if (flows.length === 0 && !this.trafficRunning) return;
+    this.trafficRunning = flows.length > 0;
+    const samples = traffic.samplesAfter(this.sentSample);
+    if (samples.length > 0) this.sentSample = samples[samples.length - 1].seq;
+    this.post({ type: 'traffic', flows, stats: traffic.stats(), samples });
+  }
+
+  /** flush merges the batches gathered since the last post into one, the latest version of each object winning. */
   private flush(): void {
+    this.flushTraffic();
     if (this.pending.length === 0) return;
     const batches = this.pending;
     this.pending = [];
@@ -156,39 +190,17 @@ export class SimHost {
     const deleted = new Map<string, ChangeBatch['deleted'][number]>();
     for (const batch of batches) {
       for (const obj of batch.upserted) {
-        const key = `${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+        const key = wireKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
         deleted.delete(key);
         merged.set(key, obj);
       }
       for (const ref of batch.deleted) {
-        const key = `${ref.kind}/${ref.namespace}/${ref.name}`;
+        const key = wireKey(ref.kind, ref.namespace, ref.name);
         merged.delete(key);
         deleted.set(key, ref);
       }
     }
     const batch = { time: batches[batches.length - 1].time, upserted: [...merged.values()], deleted: [...deleted.values()], actions: batches.flatMap((b) => b.actions) };
-    for (const part of splitBatch(batch, MAX_OBJECTS_PER_MESSAGE)) this.post(toBatchMessage(part));
+    for (const message of encodeBatch(batch)) this.post(message);
   }
-}
-
-/** The most objects, upserted plus deleted, that one batch message carries (about 1 MB of Pods). */
-export const MAX_OBJECTS_PER_MESSAGE = 500;
-
-/**
- * splitBatch cuts a merged batch into messages of at most `max` objects, in order, all with the batch's time and
- * the actions in the last one, so the UI's narration still sees the tick's actions together. The UI's main thread
- * decodes each message in one go: at 100x a 2,000-pod rollout is a single 24 MB batch, which took some 250 ms to
- * decode, a visible stall; in parts, frames are drawn in between.
- */
-export function splitBatch(batch: ChangeBatch, max: number): ChangeBatch[] {
-  const total = batch.upserted.length + batch.deleted.length;
-  if (total <= max) return [batch];
-  const parts: ChangeBatch[] = [];
-  for (let from = 0; from < total; from += max) {
-    const to = Math.min(total, from + max);
-    const upserted = batch.upserted.slice(from, to);
-    const deleted = batch.deleted.slice(Math.max(0, from - batch.upserted.length), Math.max(0, to - batch.upserted.length));
-    parts.push({ time: batch.time, upserted, deleted, actions: to === total ? batch.actions : [] });
-  }
-  return parts;
 }

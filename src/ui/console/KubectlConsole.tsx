@@ -1,14 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { KubectlReply } from '../../worker/simClient';
 import { appendOutput, complete, History, type ConsoleLine } from './consoleModel';
-
-/** KubectlReply is what one command printed and how it ended. */
-export interface KubectlReply {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-  /** A `-w` command keeps streaming until cancelled. */
-  streaming: boolean;
-}
 
 /** ConsoleBackend runs command lines against the simulated cluster (in the worker). */
 export interface ConsoleBackend {

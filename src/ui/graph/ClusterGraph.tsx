@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Node as FlowNode } from '@xyflow/react';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { useClusterStore } from '../store/clusterStore';
 import { useUiStore } from '../store/uiStore';
 import { isDense, layoutCluster, type Box } from './layout';
-import { keepLists, memoById, prune, type MemoCache } from './stableNodes';
-import { assignSlots, orderBySlot } from './slots';
+import { memoById, prune, type MemoCache } from './stableNodes';
+import { PodsByNode } from './podsByNode';
 import { WorkerNodeCard, nodeCardKey } from './nodes/WorkerNodeCard';
 import { PendingLaneCard } from './nodes/PendingLaneCard';
 import { ControlPlaneCard, componentOf } from './nodes/ControlPlaneCard';
@@ -21,9 +21,10 @@ const FAR_ZOOM = 0.5;
 
 const FIT_VIEW = { padding: 0.06, maxZoom: 1.1 };
 
-const podKey = (p: Pod) => p.metadata?.uid ?? `${p.metadata?.namespace}/${p.metadata?.name}`;
-
 const NO_PODS: Pod[] = [];
+
+/** One empty edge list for every render: a new array each time made React Flow rebuild its edge state. */
+const NO_EDGES: never[] = [];
 
 /**
  * flowNode builds a React Flow node whose size is known up front (width, height, measured, no handles): React Flow
@@ -44,8 +45,7 @@ function Graph() {
   const select = useUiStore((s) => s.select);
   const zoomedIn = useStore((s) => s.transform[2] > DETAIL_ZOOM);
   const zoomedOut = useStore((s) => s.transform[2] < FAR_ZOOM);
-  const slotsRef = useRef(new Map<string, Map<string, number>>());
-  const groupedRef = useRef(new Map<string, Pod[]>());
+  const [podsByNode] = useState(() => new PodsByNode());
   const cacheRef = useRef<MemoCache<FlowNode>>(new Map());
   const flow = useReactFlow();
   const nodeCount = Object.keys(nodes ?? {}).length;
@@ -55,23 +55,7 @@ function Graph() {
   }, [nodeCount, flow]);
 
   // Pods by node, in slot order; a node whose pods did not change keeps the very same list.
-  const grouped = useMemo(() => {
-    const byNode = new Map<string, Pod[]>();
-    for (const pod of Object.values(pods ?? {}) as Pod[]) {
-      const node = pod.spec?.nodeName ?? '';
-      let list = byNode.get(node);
-      if (!list) byNode.set(node, (list = []));
-      list.push(pod);
-    }
-    const ordered = new Map<string, Pod[]>();
-    for (const [node, list] of byNode) {
-      const slots = assignSlots(slotsRef.current.get(node) ?? new Map(), list.map(podKey));
-      slotsRef.current.set(node, slots);
-      ordered.set(node, orderBySlot(list, podKey, slots));
-    }
-    groupedRef.current = keepLists(groupedRef.current, ordered);
-    return groupedRef.current;
-  }, [pods]);
+  const grouped = useMemo(() => podsByNode.update((pods ?? {}) as Record<string, Pod>), [pods, podsByNode]);
 
   const flowNodes = useMemo(() => {
     const cache = cacheRef.current;
@@ -103,7 +87,7 @@ function Graph() {
   return (
     <ReactFlow
       nodes={flowNodes}
-      edges={[]}
+      edges={NO_EDGES}
       nodeTypes={nodeTypes}
       colorMode={theme}
       fitView

@@ -17,6 +17,9 @@ function toFlow(rect: DOMRect, container: DOMRect, t: FlowTransform) {
 
 const queue: Array<{ id: string; el: HTMLElement; transform: FlowTransform }> = [];
 
+/** The most chips one commit animates; when more move together, they simply appear in their new places. */
+const MAX_MOVES = 24;
+
 /**
  * playMove animates `el` from where the same pod was last drawn. The chips of one commit are measured together
  * once the commit is done, all reads before any animation starts: measuring each chip right after the previous one
@@ -42,6 +45,9 @@ function flush(): void {
     const dy = (before.y - now.y) * transform.zoom;
     if (Math.abs(dx) >= 2 || Math.abs(dy) >= 2) moves.push({ el, dx, dy });
   }
+  // A crowd that moves at once reads as noise, and each animated chip is a composited layer: a few hundred of them
+  // made the browser's layerization take 20-180 ms a frame while a 2,000-pod Deployment was being scheduled.
+  if (moves.length > MAX_MOVES) return;
   for (const { el, dx, dy } of moves) {
     el.animate([{ transform: `translate(${dx}px, ${dy}px)` }, { transform: 'translate(0, 0)' }], { duration: 700, easing: 'cubic-bezier(.2,.8,.2,1)' });
   }

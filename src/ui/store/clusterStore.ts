@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { Action, KubeObject } from '../../sim/index';
-import type { WorkerMessage } from '../../worker/protocol';
+import { ACTION_WINDOW } from '../../worker/protocol';
 import { newEventLog, updateEvents, type EventLog } from './eventLog';
+import type { StoreMessage } from './inbox';
 
 /** objectsKey is how the mirror indexes objects: by kind, then `namespace/name`. */
 export function nameKey(namespace: string | undefined, name: string | undefined): string {
@@ -21,13 +22,13 @@ export interface ClusterState {
   activeActors: string[];
   /** The actions of the latest batch that had any: what the last step (or tick) did, for the narration bar. */
   lastActions: Action[];
+  /** How many actions that batch narrated; lastActions holds the newest ACTION_WINDOW of them. */
+  lastActionCount: number;
   /** kubectl's answer to the last node, pod or workload action. */
   notice: string | undefined;
-  receive(message: WorkerMessage): void;
+  receive(message: StoreMessage): void;
 }
 
-/** The most recent narrated actions the UI keeps; older ones live in the worker. */
-const ACTION_LIMIT = 500;
 
 /**
  * useClusterStore mirrors the simulated cluster from worker messages. The UI never computes cluster state: it only
@@ -42,6 +43,7 @@ export const useClusterStore = create<ClusterState>()((set) => ({
   actions: [],
   activeActors: [],
   lastActions: [],
+  lastActionCount: 0,
   notice: undefined,
   receive: (message) => set((state) => reduce(state, message)),
 }));
@@ -50,13 +52,13 @@ export const useClusterStore = create<ClusterState>()((set) => ({
  * reduce is the state transition for one worker message. It copies what it changes, except the maps of the Event
  * log, which it updates in place (see EventLog).
  */
-export function reduce(state: ClusterState, message: WorkerMessage): Partial<ClusterState> {
+export function reduce(state: ClusterState, message: StoreMessage): Partial<ClusterState> {
   switch (message.type) {
     case 'ready': {
       const objects: ClusterState['objects'] = {};
       for (const obj of message.objects) if (obj.kind !== 'Event') (objects[obj.kind] ??= {})[nameKey(obj.metadata.namespace, obj.metadata.name)] = obj;
       const events = newEventLog(message.objects.filter((o) => o.kind === 'Event'));
-      return { time: message.time, objects, events, actions: message.actions.slice(-ACTION_LIMIT) };
+      return { time: message.time, objects, events, actions: message.actions.slice(-ACTION_WINDOW) };
     }
     case 'batch': {
       const objects = { ...state.objects };
@@ -79,10 +81,20 @@ export function reduce(state: ClusterState, message: WorkerMessage): Partial<Clu
         else delete bucket(ref.kind)[nameKey(ref.namespace, ref.name)];
       }
       const events = upsertedEvents.length + deletedEvents.length > 0 ? updateEvents(state.events, upsertedEvents, deletedEvents) : state.events;
-      const actions = message.actions.length > 0 ? [...state.actions, ...message.actions].slice(-ACTION_LIMIT) : state.actions;
-      const activeActors = [...new Set(message.actions.map((a) => a.actor))];
-      const lastActions = message.actions.length > 0 ? message.actions : state.lastActions;
-      return { time: message.time, objects, events, actions, activeActors, lastActions };
+      const actions = message.actions.length > 0 ? [...state.actions, ...message.actions].slice(-ACTION_WINDOW) : state.actions;
+      const next: Partial<ClusterState> = { objects, events, actions };
+      if (message.time !== undefined) next.time = message.time;
+      const latest = message.latest;
+      if (latest) {
+        const actors = [...new Set(latest.actions.map((a) => a.actor))];
+        // Keep the same array while the same components act, so the control-plane card does not redraw.
+        if (actors.join() !== state.activeActors.join()) next.activeActors = actors;
+        if (latest.actions.length > 0) {
+          next.lastActions = latest.actions;
+          next.lastActionCount = latest.count;
+        }
+      }
+      return next;
     }
     case 'status':
       return { playing: message.playing, speed: message.speed };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../sim/index';
-import { eventsAbout, newEventLog, updateEvents } from './eventLog';
+import { eventsAbout, newEventLog, RECENT_EVENTS, updateEvents } from './eventLog';
 
 const event = (name: string, pod: string, count = 1): KubeObject =>
   ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: 'default' }, involvedObject: { kind: 'Pod', namespace: 'default', name: pod }, reason: 'Pulled', count }) as unknown as KubeObject;
@@ -30,5 +30,34 @@ describe('the event log', () => {
 
   it('an object with no events has an empty list', () => {
     expect(eventsAbout(newEventLog(), podB)).toEqual([]);
+  });
+
+  it('keeps the newest RECENT_EVENTS Events across batches, in the order a full sort by time, then arrival, gives', () => {
+    // Times wander back and forth, and an update moves an Event later, as a repeated Event's lastTimestamp does.
+    const at = (i: number) => `2026-01-01T09:${String(Math.floor(((i * 37) % 500) / 60)).padStart(2, '0')}:${String(((i * 37) % 500) % 60).padStart(2, '0')}Z`;
+    const timed = (i: number, stamp: string) => ({ ...event(`e.${i}`, 'p'), lastTimestamp: stamp }) as unknown as KubeObject;
+    let log = newEventLog();
+    const latest = new Map<string, string>();
+    for (let batch = 0; batch < 8; batch++) {
+      const upserted = Array.from({ length: 60 }, (_, j) => timed(batch * 60 + j, at(batch * 60 + j)));
+      if (batch > 0) upserted.push(timed(batch, '2026-01-01T09:59:00Z'));
+      for (const e of upserted) latest.set(e.metadata.name!, (e as unknown as { lastTimestamp: string }).lastTimestamp);
+      log = updateEvents(log, upserted, []);
+    }
+    const arrival = [...latest.keys()];
+    const want = arrival
+      .map((name, i) => ({ name, time: latest.get(name)!, i }))
+      .sort((a, b) => a.time.localeCompare(b.time) || a.i - b.i)
+      .slice(-RECENT_EVENTS)
+      .map((e) => e.name);
+    expect(log.recent.map((e) => e.metadata?.name)).toEqual(want);
+  });
+
+  it('deleting an Event of the window lets the next newest in', () => {
+    const many = Array.from({ length: RECENT_EVENTS + 1 }, (_, i) => ({ ...event(`e.${i}`, 'p'), lastTimestamp: `2026-01-01T09:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z` }) as unknown as KubeObject);
+    const log = newEventLog(many);
+    expect(log.recent[0].metadata?.name).toBe('e.1');
+    const next = updateEvents(log, [], [{ kind: 'Event', namespace: 'default', name: `e.${RECENT_EVENTS}` }]);
+    expect([next.recent.length, next.recent[0].metadata?.name, next.recent.at(-1)?.metadata?.name]).toEqual([RECENT_EVENTS, 'e.0', `e.${RECENT_EVENTS - 1}`]);
   });
 });

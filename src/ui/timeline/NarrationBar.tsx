@@ -9,6 +9,7 @@ const SHOWN = 3;
  */
 export function NarrationBar() {
   const actions = useClusterStore((s) => s.lastActions);
+  const count = useClusterStore((s) => s.lastActionCount);
   const playing = useClusterStore((s) => s.playing);
   if (actions.length === 0 || playing) return null;
   return (
@@ -18,7 +19,7 @@ export function NarrationBar() {
           <span className="font-semibold text-sky-700 dark:text-sky-300">{a.actor}</span> {a.reason}
         </p>
       ))}
-      {actions.length > SHOWN && <p className="text-slate-500">and {actions.length - SHOWN} more writes in this step</p>}
+      {count > SHOWN && <p className="text-slate-500">and {count - SHOWN} more writes in this step</p>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Event } from 'kubernetes-types/core/v1';
 import type { Action, ObjectRef } from '../../sim/index';
-import { parseTime } from '../../sim/clock/timeFormat';
+import { eventTime, RECENT_EVENTS } from '../store/eventLog';
 
 /** TimelineEntry is one line of the timeline: a narrated action, or a Kubernetes Event. */
 export interface TimelineEntry {
@@ -34,7 +34,7 @@ export function eventEntry(e: Event): TimelineEntry {
   const source = e.source?.host ? `${e.source.component}/${e.source.host}` : (e.source?.component ?? e.reportingComponent ?? '');
   return {
     id: `e${e.metadata?.name}`,
-    time: parseTime(e.eventTime ?? e.lastTimestamp ?? e.firstTimestamp) ?? 0,
+    time: eventTime(e),
     source: 'event',
     who: source,
     type: e.type,
@@ -44,21 +44,14 @@ export function eventEntry(e: Event): TimelineEntry {
   };
 }
 
-// The timeline is rebuilt after every batch from thousands of Events, of which it shows the newest few hundred:
-// an Event's time is parsed once, and entries are built only for the items that are kept.
+// The timeline is rebuilt after every batch: entries are built once per action or Event object, and only for the
+// items that are kept.
 const entries = new WeakMap<object, TimelineEntry>();
-const eventTimes = new WeakMap<Event, number>();
 
 function cached<T extends object>(item: T, build: (item: T) => TimelineEntry): TimelineEntry {
   let entry = entries.get(item);
   if (!entry) entries.set(item, (entry = build(item)));
   return entry;
-}
-
-function eventTime(e: Event): number {
-  let time = eventTimes.get(e);
-  if (time === undefined) eventTimes.set(e, (time = parseTime(e.eventTime ?? e.lastTimestamp ?? e.firstTimestamp) ?? 0));
-  return time;
 }
 
 const byTime = (a: TimelineEntry, b: TimelineEntry) => a.time - b.time || (a.source === b.source ? 0 : a.source === 'action' ? -1 : 1);
@@ -67,7 +60,7 @@ const byTime = (a: TimelineEntry, b: TimelineEntry) => a.time - b.time || (a.sou
  * timeline merges actions and events in time order (actions before events at the same instant, since the
  * write causes the event), optionally only those about one object, and keeps the newest `limit`.
  */
-export function timeline(actions: readonly Action[], events: Iterable<Event>, filter?: ObjectRef, limit = 300): TimelineEntry[] {
+export function timeline(actions: readonly Action[], events: Iterable<Event>, filter?: ObjectRef, limit = RECENT_EVENTS): TimelineEntry[] {
   const about = (kind: string | undefined, namespace: string | undefined, name: string | undefined) =>
     !filter || ((kind ?? '') === filter.kind && (name ?? '') === filter.name && (namespace || '') === (filter.namespace || ''));
   const chosenActions = actions.filter((a) => about(a.kind, a.namespace, a.name));

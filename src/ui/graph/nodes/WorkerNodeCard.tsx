@@ -42,9 +42,16 @@ function Bar({ label, used, total, text }: { label: string; used: number; total:
   );
 }
 
-/** WorkerNodeCard draws a node: status, requested vs allocatable, taints, and its pods (chips, or dots if crowded). */
+/**
+ * WorkerNodeCard draws a node: status, requested vs allocatable, taints, and its pods (chips, or dots if crowded).
+ * React Flow re-renders a node whenever it moves, and a node whose neighbour above grows moves down: the card's
+ * body only re-renders when what it draws changed, so one busy node does not redraw every card below it.
+ */
 export const WorkerNodeCard = memo(function WorkerNodeCard({ data }: NodeProps<FlowNode<WorkerNodeData>>) {
-  const { node, pods, dense } = data;
+  return <NodeCardBody node={data.node} pods={data.pods} dense={data.dense} />;
+});
+
+const NodeCardBody = memo(function NodeCardBody({ node, pods, dense }: WorkerNodeData) {
   const name = node.metadata?.name ?? '';
   const status = nodeStatusText(node);
   const usage = nodeUsage(node, pods);
