@@ -89,7 +89,8 @@ export function KubectlConsole({ backend }: { backend: ConsoleBackend }) {
   return (
     <section aria-label="kubectl console" className="flex h-full min-h-0 flex-col bg-slate-950 font-mono text-[11px] text-slate-100" onClick={() => inputRef.current?.focus()}>
       <div className="flex min-h-0 flex-1 flex-col-reverse overflow-auto px-2 py-1">
-        <pre role="log" aria-label="kubectl output" className="whitespace-pre-wrap break-all">
+        {/* kubectl's tables are aligned with spaces: never wrap them; scroll sideways instead, as a terminal would. */}
+        <pre role="log" aria-label="kubectl output" className="w-max min-w-full whitespace-pre">
           {lines.map((l) => (
             <div key={l.id} className={l.kind === 'stderr' ? 'text-rose-400' : l.kind === 'input' ? 'text-sky-300' : l.kind === 'info' ? 'text-slate-400' : undefined}>
               {l.text || '\u00a0'}

@@ -107,6 +107,83 @@ spec:
 `,
   },
   {
+    title: 'Service and Ingress for the Deployment (web.example.com)',
+    file: 'web-ingress',
+    text: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: 80
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: web.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: web
+            port:
+              number: 80
+`,
+  },
+  {
+    title: 'Slow-starting app behind a Service (try it with and without the readiness probe)',
+    file: 'slow-start',
+    text: `# A Spring Boot app listens about 6 s after its container starts. Send traffic to
+# http://app.default.svc.cluster.local/ (or through an Ingress), then run
+# kubectl rollout restart deployment/app: with the readiness probe no request fails;
+# delete the probe, apply, restart again, and watch requests being refused.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: app
+  template:
+    metadata:
+      labels:
+        app: app
+    spec:
+      containers:
+      - name: app
+        image: springio/gs-spring-boot-docker
+        ports:
+        - containerPort: 8080
+        readinessProbe:
+          httpGet:
+            path: /
+            port: 8080
+          periodSeconds: 2
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: app
+spec:
+  selector:
+    app: app
+  ports:
+  - port: 80
+    targetPort: 8080
+`,
+  },
+  {
     title: 'Scheduling constraints (spread, affinity, tolerations)',
     file: 'scheduling',
     text: `apiVersion: apps/v1
