@@ -15,7 +15,7 @@ test('story 3: step through a rolling update one controller action at a time', a
   await workloads.getByRole('button', { name: 'deploy/web' }).click();
   await page.getByRole('textbox', { name: 'image' }).fill('nginx:1.16.1');
   await page.getByRole('button', { name: 'Change image' }).click();
-  await expect(page.getByRole('status', { name: 'messages' })).toContainText('deployment.apps/web image updated');
+  await expect(page.getByRole('status', { name: 'messages' })).toContainText('deployment.apps/web image updated', { timeout: 15_000 });
 
   const timeline = page.getByRole('region', { name: 'timeline' });
   await page.getByRole('button', { name: 'Step' }).click();

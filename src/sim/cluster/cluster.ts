@@ -1,4 +1,5 @@
 import type { Event, Pod } from 'kubernetes-types/core/v1';
+import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../api/object';
 import { VirtualClock, type VirtualMs } from '../clock/virtualClock';
 import { deriveSeed, SeededRandom } from '../clock/random';
@@ -17,7 +18,6 @@ import { Scheduler } from '../scheduler/scheduler';
 import type { SchedulingTrace } from '../scheduler/trace';
 import { applyManifests, type ApplyResult } from '../apply/apply';
 import { ChangeCollector, type ChangeBatch } from './changeBatch';
-import * as commands from './userCommands';
 import { NodeAgents } from './nodeAgents';
 import type { ProbeType } from '../kubelet/prober/types';
 import type { ProbeOverride } from '../kubelet/behaviour/probeOverrides';
@@ -208,26 +208,34 @@ export class Cluster {
     this.flush();
   }
 
-  /** cordon, uncordon and drain a node as kubectl does; each returns kubectl's output lines. */
+  /** cordon, uncordon and drain a node with kubectl; each returns what kubectl printed. */
   cordon(node: string): string {
-    return this.command(() => commands.cordon(this.store, node));
+    return this.kubectlOutput(`kubectl cordon ${node}`);
   }
 
   uncordon(node: string): string {
-    return this.command(() => commands.uncordon(this.store, node));
+    return this.kubectlOutput(`kubectl uncordon ${node}`);
   }
 
+  /** drain empties a node as a teacher means it: bare pods and emptyDir data included, DaemonSet pods left. */
   drain(node: string): string[] {
-    return this.command(() => commands.drain(this.store, node));
+    return this.kubectlOutput(`kubectl drain ${node} --ignore-daemonsets --delete-emptydir-data --force`).split('\n');
   }
 
-  /** scale is `kubectl scale`; setImage is `kubectl set image` on a Deployment. */
+  /** scale is `kubectl scale`; setImage is `kubectl set image` on a Deployment's first (or named) container. */
   scale(kind: string, namespace: string, name: string, replicas: number): string {
-    return this.command(() => commands.scale(this.store, kind, namespace, name, replicas));
+    return this.kubectlOutput(`kubectl scale ${kind.toLowerCase()}/${name} -n ${namespace} --replicas=${replicas}`);
   }
 
   setImage(namespace: string, name: string, image: string, container?: string): string {
-    return this.command(() => commands.setImage(this.store, namespace, name, image, container));
+    const first = this.store.get<Deployment & KubeObject>('Deployment', namespace, name)?.spec?.template.spec?.containers[0]?.name;
+    return this.kubectlOutput(`kubectl set image deployment/${name} -n ${namespace} ${container ?? first ?? '*'}=${image}`);
+  }
+
+  /** kubectlOutput runs a command line and returns everything it printed at once, without the final newline. */
+  private kubectlOutput(line: string): string {
+    const result = this.kubectl(line);
+    return (result.stdout + result.stderr).replace(/\n$/, '');
   }
 
   /** killNode stops a node's kubelet, as pulling the plug does; restartNode brings it back. */
