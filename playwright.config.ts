@@ -13,6 +13,8 @@ export default defineConfig({
     baseURL: 'http://127.0.0.1:4173',
     browserName: 'chromium',
     permissions: ['clipboard-read', 'clipboard-write'],
+    // A classroom projector or a laptop screen: wide enough for nodes, Services and Ingresses at readable zoom.
+    viewport: { width: 1600, height: 900 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

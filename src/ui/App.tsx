@@ -14,6 +14,10 @@ import { simClient } from './simClientInstance';
 import { useShortcuts } from './shortcuts';
 import { KubectlConsole } from './console/KubectlConsole';
 import { consoleBackend } from './console/consoleBackend';
+import { TrafficPanel } from './panels/TrafficPanel';
+
+const startTraffic = (flow: Parameters<typeof simClient.startTraffic>[0]) => simClient.startTraffic(flow);
+const stopTraffic = (id: string) => simClient.stopTraffic(id);
 
 // Monaco is large: load it after the graph is on screen.
 const ManifestEditor = lazy(() => import('./editor/ManifestEditor'));
@@ -57,6 +61,7 @@ export function App() {
         </section>
         <aside className="min-h-0 overflow-auto border-l border-slate-300 dark:border-slate-800">
           <Workloads />
+          <TrafficPanel onStart={startTraffic} onStop={stopTraffic} />
           <Inspector />
         </aside>
       </main>

@@ -3,15 +3,16 @@ import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useSt
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { useClusterStore } from '../store/clusterStore';
 import { useUiStore } from '../store/uiStore';
-import { isDense, layoutCluster, type Box } from './layout';
+import { FIT_VIEW, isDense, layoutCluster, type Box } from './layout';
 import { memoById, prune, type MemoCache } from './stableNodes';
 import { PodsByNode } from './podsByNode';
 import { WorkerNodeCard, nodeCardKey } from './nodes/WorkerNodeCard';
 import { PendingLaneCard } from './nodes/PendingLaneCard';
 import { ControlPlaneCard, componentOf } from './nodes/ControlPlaneCard';
+import { networkNodeTypes, useNetworkLayer } from './network/useNetworkLayer';
 
 /** Registered once at module level, as React Flow requires for stable node types. */
-const nodeTypes = { worker: WorkerNodeCard, lane: PendingLaneCard, controlPlane: ControlPlaneCard };
+const nodeTypes = { worker: WorkerNodeCard, lane: PendingLaneCard, controlPlane: ControlPlaneCard, ...networkNodeTypes };
 
 /** Zoom level above which crowded nodes draw chips instead of dots. */
 const DETAIL_ZOOM = 1.4;
@@ -19,7 +20,6 @@ const DETAIL_ZOOM = 1.4;
 /** Zoom level below which a chip's 11px text is under 5px on screen: every node then draws dots. */
 const FAR_ZOOM = 0.5;
 
-const FIT_VIEW = { padding: 0.06, maxZoom: 1.1 };
 
 const NO_PODS: Pod[] = [];
 
@@ -83,10 +83,12 @@ function Graph() {
     prune(cache, new Set(out.map((n) => n.id)));
     return out;
   }, [nodes, grouped, zoomedIn, zoomedOut, actors]);
+  // Services, Ingresses and traffic: cards appended to the nodes, edges and packets drawn in the viewport.
+  const network = useNetworkLayer(flowNodes, nodes, grouped, zoomedIn, zoomedOut);
 
   return (
     <ReactFlow
-      nodes={flowNodes}
+      nodes={network.nodes}
       edges={NO_EDGES}
       nodeTypes={nodeTypes}
       colorMode={theme}
@@ -100,6 +102,7 @@ function Graph() {
     >
       <Background />
       <Controls showInteractive={false} />
+      {network.overlay}
     </ReactFlow>
   );
 }

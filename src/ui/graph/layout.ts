@@ -10,6 +10,9 @@ const GAP = 24;
 const CONTROL_PLANE_HEIGHT = 150;
 const LANE_HEIGHT = 110;
 
+/** How the graph frames the cluster: the whole drawing, a little margin, never zoomed in past 1.1. */
+export const FIT_VIEW = { padding: 0.06, maxZoom: 1.1 };
+
 /** Above this many pods a node box draws one dot per pod instead of one chip, until the user zooms in. */
 export const DENSE_POD_THRESHOLD = 12;
 

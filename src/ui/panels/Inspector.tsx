@@ -6,6 +6,8 @@ import { eventsAbout } from '../store/eventLog';
 import { useUiStore } from '../store/uiStore';
 import { ObjectActions } from './objectActions';
 import { ownerChain } from './ownerChain';
+import { PodNetworkSection } from './PodNetworkSection';
+import { ServiceNetworkSection } from './ServiceNetworkSection';
 
 const LiveYaml = lazy(() => import('./LiveYaml'));
 const SchedulingTracePanel = lazy(() => import('./SchedulingTracePanel'));
@@ -75,6 +77,8 @@ export function Inspector() {
           </table>
         </section>
       )}
+      {object.kind === 'Pod' && <PodNetworkSection object={object} />}
+      {object.kind === 'Service' && <ServiceNetworkSection object={object} />}
       {object.kind === 'Pod' && (
         <Suspense fallback={null}>
           <SchedulingTracePanel namespace={selected.namespace} name={selected.name} version={object.metadata.resourceVersion ?? ''} />
