@@ -13,7 +13,7 @@ import type { PodObject } from '../controllerUtils';
 import { isNamespaceTerminating, isNotFound, messageOf } from '../podControl';
 import { isPodReady } from '../podUtil';
 import { Retries } from '../endpointslice/retries';
-import { getPodServiceMemberships, getServicesToUpdateOnPodChange, selectorMatches, serviceSelector } from '../endpointslice/serviceMembership';
+import { selectorMatches, serviceSelector, watchServicesAndPods } from '../endpointslice/serviceMembership';
 import { TriggerTimeTracker } from '../endpointslice/triggerTimeTracker';
 import { findPort, isServiceIPSet, podIPs, shouldPodBeInEndpoints, shouldSetHostname, type ServiceObject } from '../endpointslice/utils';
 import { ENDPOINTS_LAST_CHANGE_TRIGGER_TIME, ENDPOINTS_OVER_CAPACITY, IS_HEADLESS_SERVICE } from '../endpointslice/wellKnown';
@@ -54,26 +54,12 @@ export class EndpointsController implements Controller {
     this.services = ctx.informers.forKind<ServiceObject>('Service');
     this.pods = ctx.informers.forKind<PodObject>('Pod');
     this.endpoints = ctx.informers.forKind<EndpointsObject>('Endpoints');
-    this.services.addEventHandler({
-      add: (svc) => this.queue.add(keyFunc(svc)),
-      update: (_, cur) => this.queue.add(keyFunc(cur)),
-      delete: (svc) => this.queue.add(keyFunc(svc)),
-    });
-    this.pods.addEventHandler({
-      add: (pod) => this.addPod(pod),
-      update: (old, cur) => {
-        for (const key of getServicesToUpdateOnPodChange(this.services, old, cur)) this.queue.add(key);
-      },
-      delete: (pod) => this.addPod(pod),
-    });
+    watchServicesAndPods(this.services, this.pods, (key) => this.queue.add(key));
     // An Endpoints deleted by someone else is re-created.
     this.endpoints.addEventHandler({ delete: (ep) => this.queue.add(keyFunc(ep)) });
     this.checkLeftoverEndpoints();
   }
 
-  private addPod(pod: PodObject): void {
-    for (const key of getPodServiceMemberships(this.services, pod)) this.queue.add(key);
-  }
 
   /**
    * checkLeftoverEndpoints queues every existing Endpoints once at start, so that one whose Service was deleted while

@@ -2,7 +2,7 @@
 // syncService, handleErr, dropEndpointSlicesPendingDeletion). Leaves out metrics, the topology queue (hints) and
 // parallel workers; endpointUpdatesBatchPeriod is 0, the kube-controller-manager default.
 import type { Informer } from '../../client/informer';
-import { keyFunc, splitKey } from '../../client/informer';
+import { splitKey } from '../../client/informer';
 import { WorkQueue } from '../../client/workqueue';
 import type { Controller, ControllerContext } from '../controllerContext';
 import type { PodObject } from '../controllerUtils';
@@ -10,7 +10,7 @@ import { messageOf } from '../podControl';
 import { EndpointSliceTracker } from './endpointSliceTracker';
 import { Reconciler } from './reconciler';
 import { Retries } from './retries';
-import { getPodServiceMemberships, getServicesToUpdateOnPodChange, selectorMatches, serviceSelector } from './serviceMembership';
+import { selectorMatches, serviceSelector, watchServicesAndPods } from './serviceMembership';
 import { TriggerTimeTracker } from './triggerTimeTracker';
 import { serviceControllerKey, type NodeObject, type ServiceObject, type SliceObject } from './utils';
 import { ENDPOINTSLICE_CONTROLLER_NAME, LABEL_MANAGED_BY, LABEL_SERVICE_NAME } from './wellKnown';
@@ -64,18 +64,7 @@ export class EndpointSliceController implements Controller {
       actor: this.name,
       asOneWrite: (write) => this.asOneWrite(write),
     });
-    this.services.addEventHandler({
-      add: (svc) => this.queue.add(keyFunc(svc)),
-      update: (_, cur) => this.queue.add(keyFunc(cur)),
-      delete: (svc) => this.queue.add(keyFunc(svc)),
-    });
-    this.pods.addEventHandler({
-      add: (pod) => this.addPod(pod),
-      update: (old, cur) => {
-        for (const key of getServicesToUpdateOnPodChange(this.services, old, cur)) this.queue.add(key);
-      },
-      delete: (pod) => this.addPod(pod),
-    });
+    watchServicesAndPods(this.services, this.pods, (key) => this.queue.add(key));
     this.slices.addEventHandler({
       add: (slice) => this.hold(() => this.onEndpointSliceAdd(slice)),
       update: (old, cur) => this.hold(() => this.onEndpointSliceUpdate(old, cur)),
@@ -83,10 +72,6 @@ export class EndpointSliceController implements Controller {
     });
   }
 
-  /** addPod wakes the Services the pod belongs to; a deleted pod wakes the Services it belonged to. */
-  private addPod(pod: PodObject): void {
-    for (const key of getPodServiceMemberships(this.services, pod)) this.queue.add(key);
-  }
 
   /** A slice someone else created is looked at (the tracker knows the controller's own). */
   private onEndpointSliceAdd(slice: SliceObject): void {

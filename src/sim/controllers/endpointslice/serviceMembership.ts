@@ -4,6 +4,7 @@ import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { Informer } from '../../client/informer';
 import { keyFunc } from '../../client/informer';
 import { isPodReady } from '../podUtil';
+import type { PodObject } from '../controllerUtils';
 import { podIPs, type ServiceObject } from './utils';
 
 type Labels = Readonly<Record<string, string>> | undefined;
@@ -77,4 +78,27 @@ function sameLabels(a: Labels, b: Labels): boolean {
   if (a === b) return true;
   const [ka, kb] = [Object.keys(a ?? {}), Object.keys(b ?? {})];
   return ka.length === kb.length && ka.every((k) => a?.[k] === b?.[k]);
+}
+
+/**
+ * watchServicesAndPods is the informer wiring both endpoints controllers share: a Service change queues that Service;
+ * a pod change queues every Service it belongs to, or belonged to before a label change (and a deleted pod the
+ * Services it belonged to).
+ */
+export function watchServicesAndPods(services: Informer<ServiceObject>, pods: Informer<PodObject>, enqueue: (key: string) => void): void {
+  services.addEventHandler({
+    add: (svc) => enqueue(keyFunc(svc)),
+    update: (_, cur) => enqueue(keyFunc(cur)),
+    delete: (svc) => enqueue(keyFunc(svc)),
+  });
+  const addPod = (pod: Pod) => {
+    for (const key of getPodServiceMemberships(services, pod)) enqueue(key);
+  };
+  pods.addEventHandler({
+    add: addPod,
+    update: (old, cur) => {
+      for (const key of getServicesToUpdateOnPodChange(services, old, cur)) enqueue(key);
+    },
+    delete: addPod,
+  });
 }
