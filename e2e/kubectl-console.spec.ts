@@ -49,6 +49,10 @@ test('kubectl console: the seed commands create, expose and list nginx, and the 
   await kubectl(page, 'kubectl scale deployment nginx --replicas=2');
   await expect(output).toContainText('deployment.apps/nginx scaled');
   await expect(page.locator('article[aria-label^="node "] button[aria-label^="pod nginx-"]')).toHaveCount(2, { timeout: 30_000 });
+  // rollout status follows the rollout and gives the prompt back once it is through.
+  await kubectl(page, 'kubectl rollout status deployment/nginx');
+  await expect(output).toContainText('deployment "nginx" successfully rolled out', { timeout: 30_000 });
+  await expect(page.getByText('(Ctrl+C to stop)')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/kubectl-console.png' });
   expect(problems).toEqual([]);
 });

@@ -14,12 +14,17 @@ export class KubectlSessions {
     const result = cluster.kubectl(line, (name) => files[name]);
     const streaming = result.stream !== undefined;
     this.post({ type: 'kubectl', id, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, streaming });
-    if (result.stream) {
-      this.streams.set(
-        id,
-        result.stream.onEvent((piece) => this.post({ type: 'kubectlStream', id, stdout: piece.stdout, stderr: piece.stderr })),
-      );
-    }
+    if (!result.stream) return;
+    let ended = false;
+    const stop = result.stream.onEvent((piece) => {
+      this.post({ type: 'kubectlStream', id, stdout: piece.stdout, stderr: piece.stderr, ...(piece.exitCode === undefined ? {} : { exitCode: piece.exitCode }) });
+      if (piece.exitCode === undefined) return;
+      // The command finished by itself (a rollout went through, a drain emptied its node).
+      ended = true;
+      this.cancel(id);
+    });
+    if (ended) stop();
+    else this.streams.set(id, stop);
   }
 
   cancel(id: number): void {

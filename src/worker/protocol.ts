@@ -74,6 +74,6 @@ export type WorkerMessage =
   | { type: 'notice'; message: string }
   | { type: 'error'; message: string }
   | { type: 'kubectl'; id: number; stdout: string; stderr: string; exitCode: number; streaming: boolean }
-  | { type: 'kubectlStream'; id: number; stdout: string; stderr: string }
+  | { type: 'kubectlStream'; id: number; stdout: string; stderr: string; exitCode?: number }
   | { type: 'completions'; id: number; candidates: string[] }
   | TrafficMessage;

@@ -19,7 +19,7 @@ export class SimClient {
   private readonly applies = new Map<number, (results: ApplyResult[]) => void>();
   private readonly traces = new Map<number, (trace: SchedulingTrace | undefined) => void>();
   private readonly kubectlReplies = new Map<number, (reply: KubectlReply) => void>();
-  private readonly kubectlStreams = new Map<number, (text: string) => void>();
+  private readonly kubectlStreams = new Map<number, { onText: (text: string) => void; onEnd: () => void }>();
   private readonly completions = new Map<number, (candidates: string[]) => void>();
   private nextId = 1;
 
@@ -38,7 +38,12 @@ export class SimClient {
         this.kubectlReplies.delete(message.id);
         if (!message.streaming) this.kubectlStreams.delete(message.id);
       } else if (message.type === 'kubectlStream') {
-        this.kubectlStreams.get(message.id)?.(message.stdout + message.stderr);
+        const stream = this.kubectlStreams.get(message.id);
+        stream?.onText(message.stdout + message.stderr);
+        if (message.exitCode !== undefined) {
+          this.kubectlStreams.delete(message.id);
+          stream?.onEnd();
+        }
       } else if (message.type === 'completions') {
         this.completions.get(message.id)?.(message.candidates);
         this.completions.delete(message.id);
@@ -71,11 +76,12 @@ export class SimClient {
 
   /**
    * kubectl runs a command line in the worker; `files` are the editor's tabs by name, for `-f`. Output of a `-w`
-   * command that arrives later goes to `onStream` until `cancel` is called.
+   * command that arrives later goes to `onStream` until `cancel` is called, or until the command ends by itself
+   * (`rollout status` once the rollout is through), which calls `onEnd`.
    */
-  kubectl(line: string, files: Record<string, string>, onStream: (text: string) => void): { reply: Promise<KubectlReply>; cancel(): void } {
+  kubectl(line: string, files: Record<string, string>, onStream: (text: string) => void, onEnd: () => void): { reply: Promise<KubectlReply>; cancel(): void } {
     const id = this.nextId++;
-    this.kubectlStreams.set(id, onStream);
+    this.kubectlStreams.set(id, { onText: onStream, onEnd });
     const reply = new Promise<KubectlReply>((resolve) => {
       this.kubectlReplies.set(id, resolve);
       this.send({ type: 'kubectl', id, line, files });

@@ -71,6 +71,18 @@ describe('the worker host: kubectl and traffic', () => {
     expect(rows()).toBe(before);
   });
 
+  it('ends a rollout status stream by itself once the rollout is through, with exit code 0', () => {
+    const { h, posted, tick } = host();
+    h.handle({ type: 'apply', id: 1, yaml: WEB });
+    h.handle({ type: 'kubectl', id: 2, line: 'kubectl rollout status deployment/web', files: {} });
+    tick(300);
+    const pieces = posted.filter((m) => m.type === 'kubectlStream');
+    expect(pieces[pieces.length - 1]).toEqual({ type: 'kubectlStream', id: 2, stdout: 'deployment "web" successfully rolled out\n', stderr: '', exitCode: 0 });
+    h.handle({ type: 'kubectl', id: 3, line: 'kubectl scale deployment web --replicas=3', files: {} });
+    tick(100);
+    expect(posted.filter((m) => m.type === 'kubectlStream')).toHaveLength(pieces.length);
+  });
+
   it('runs a traffic flow and sends its counters and samples with each tick', () => {
     const { h, posted, tick } = host();
     h.handle({ type: 'apply', id: 1, yaml: WEB });

@@ -33,6 +33,8 @@ export interface KubectlContext {
 export interface KubectlOutput {
   stdout: string;
   stderr: string;
+  /** In a stream: the command has finished (`rollout status` saw the rollout through) with this exit code. */
+  exitCode?: number;
 }
 
 /** KubectlStream delivers output that comes later, as `kubectl get -w` prints a row per watch event. */

@@ -4,7 +4,7 @@ import { appendOutput, complete, History, type ConsoleLine } from './consoleMode
 
 /** ConsoleBackend runs command lines against the simulated cluster (in the worker). */
 export interface ConsoleBackend {
-  run(line: string, onStream: (text: string) => void): { reply: Promise<KubectlReply>; cancel(): void };
+  run(line: string, onStream: (text: string) => void, onEnd: () => void): { reply: Promise<KubectlReply>; cancel(): void };
   complete(line: string): Promise<string[]>;
 }
 
@@ -46,7 +46,11 @@ export function KubectlConsole({ backend }: { backend: ConsoleBackend }) {
       setLines([]);
       return;
     }
-    const command = backend.run(line, (text) => print('stdout', text));
+    const command = backend.run(
+      line,
+      (text) => print('stdout', text),
+      () => setRunning(undefined),
+    );
     setRunning(command);
     void command.reply.then((reply) => {
       print('stdout', reply.stdout);

@@ -17,6 +17,6 @@ export function editorFiles(tabs: ReadonlyArray<{ name: string; text: string }>)
 
 /** consoleBackend runs the console's commands in the simulation worker, with the editor's saved tabs as files. */
 export const consoleBackend: ConsoleBackend = {
-  run: (line, onStream) => simClient.kubectl(line, editorFiles(loadFiles(localStorage, { files: [], active: 0 }).files), onStream),
+  run: (line, onStream, onEnd) => simClient.kubectl(line, editorFiles(loadFiles(localStorage, { files: [], active: 0 }).files), onStream, onEnd),
   complete: (line) => simClient.completeKubectl(line),
 };

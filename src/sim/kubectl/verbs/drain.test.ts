@@ -62,7 +62,8 @@ function setup() {
 /** follow collects what a stream prints while the cluster settles. */
 function follow(cluster: ReturnType<typeof setup>['cluster'], stream: { onEvent(h: (o: KubectlOutput) => void): () => void } | undefined): string {
   let out = '';
-  const stop = stream?.onEvent((o) => (out += o.stdout + o.stderr));
+  // A finished command says so with its exit code, shown here as `[exit N]`.
+  const stop = stream?.onEvent((o) => (out += o.stdout + o.stderr + (o.exitCode === undefined ? '' : `[exit ${o.exitCode}]`)));
   cluster.settle();
   stop?.();
   return out;
@@ -94,7 +95,7 @@ describe('kubectl drain', () => {
       exitCode: 0,
       stream: undefined,
     });
-    expect(follow(cluster, result.stream)).toBe(text(`pod/${cache} evicted`, 'pod/solo evicted', `pod/${web} evicted`, 'node/node-1 drained'));
+    expect(follow(cluster, result.stream)).toBe(text(`pod/${cache} evicted`, 'pod/solo evicted', `pod/${web} evicted`, 'node/node-1 drained') + '[exit 0]');
     expect(cluster.list('Pod', { fieldSelector: 'spec.nodeName=node-1' }).map((p) => p.metadata.name)).toEqual(['agent-x']);
   });
 
@@ -102,7 +103,7 @@ describe('kubectl drain', () => {
     const { cluster, run, web } = setup();
     const result = run('kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data --force --disable-eviction --pod-selector=app=web');
     expect(result.stdout).toBe(text('node/node-1 cordoned'));
-    expect(follow(cluster, result.stream)).toBe(text(`pod/${web} deleted`, 'node/node-1 drained'));
+    expect(follow(cluster, result.stream)).toBe(text(`pod/${web} deleted`, 'node/node-1 drained') + '[exit 0]');
   });
 
   it('narrates each eviction as kubectl, with its place in the list and the grace period', () => {

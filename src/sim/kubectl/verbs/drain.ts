@@ -237,6 +237,8 @@ function waitForDelete(ctx: KubectlContext, nodes: readonly PendingNode[], handl
       out += `pod/${name} ${node.verb}\n`;
       if (node.pods.length === 0) out += `node/${node.node} drained\n`;
     }
-    if (out) handler({ stdout: out, stderr: '' });
+    if (!out) return;
+    // kubectl drain exits once every node it drains is empty.
+    handler({ stdout: out, stderr: '', ...(state.every((n) => n.pods.length === 0) ? { exitCode: 0 } : {}) });
   });
 }

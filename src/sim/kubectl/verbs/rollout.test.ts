@@ -24,7 +24,8 @@ const deployment = (cluster: ReturnType<typeof setup>['cluster']) => cluster.get
 /** follow collects what a stream prints while the cluster settles. */
 function follow(cluster: ReturnType<typeof setup>['cluster'], result: KubectlResult): string {
   let out = '';
-  const stop = result.stream?.onEvent((o) => (out += o.stdout + o.stderr));
+  // A finished command says so with its exit code, shown here as `[exit N]`.
+  const stop = result.stream?.onEvent((o) => (out += o.stdout + o.stderr + (o.exitCode === undefined ? '' : `[exit ${o.exitCode}]`)));
   cluster.settle();
   stop?.();
   return out;
@@ -49,7 +50,7 @@ describe('kubectl rollout status', () => {
         'Waiting for deployment "web" rollout to finish: 2 out of 3 new replicas have been updated...',
         'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...',
         'deployment "web" successfully rolled out',
-      ),
+      ) + '[exit 0]',
     );
   });
 

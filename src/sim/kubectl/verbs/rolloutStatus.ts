@@ -75,19 +75,22 @@ function watchStatus(ctx: KubectlContext, info: Info, viewer: StatusViewer, pinn
     if (over || name !== info.name || (namespace ?? '') !== info.namespace) return;
     if (event.type === 'DELETED') {
       over = true;
-      handler({ stdout: '', stderr: 'error: object has been deleted\n' });
+      handler({ stdout: '', stderr: 'error: object has been deleted\n', exitCode: 1 });
       return;
     }
     const status = viewer(event.object, pinned);
     if (status.error) {
       over = true;
-      handler({ stdout: '', stderr: `error: ${status.error}\n` });
+      handler({ stdout: '', stderr: `error: ${status.error}\n`, exitCode: 1 });
       return;
     }
     over = status.done;
-    if (status.message === last) return;
+    if (status.message === last) {
+      if (over) handler({ stdout: '', stderr: '', exitCode: 0 });
+      return;
+    }
     last = status.message;
-    handler({ stdout: status.message, stderr: '' });
+    handler({ stdout: status.message, stderr: '', ...(over ? { exitCode: 0 } : {}) });
   });
 }
 
