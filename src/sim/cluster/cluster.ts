@@ -33,6 +33,8 @@ import { runKubectl } from '../kubectl/kubectl';
 import type { KubectlContext, KubectlResult } from '../kubectl/verb';
 import { completeKubectl } from '../kubectl/completion';
 import { ContainerLogBook } from '../kubelet/logs/containerLogBook';
+import { NO_OUTPUT } from '../kubelet/logs/programOutput';
+import { programFor } from '../kubelet/behaviour/program';
 import type { ServedHttpRequest } from './nodeAgents';
 
 export interface ClusterOptions {
@@ -122,7 +124,7 @@ export class Cluster {
       const context: ControllerContext = { client: this.store, informers, clock: this.clock, random: this.random, recorder };
       startControllers(context, { nodeLifecycle: options.kubelets ?? true });
     }
-    this.logs = new ContainerLogBook({ client: this.store, clock: this.clock });
+    this.logs = new ContainerLogBook({ client: this.store, clock: this.clock, outputOf: (c) => programFor(c).output ?? NO_OUTPUT });
     if (options.kubelets ?? true) {
       const onServed = (r: ServedHttpRequest) => this.logs.recordRequest(r.podUid, r.container, { clientIP: r.clientIP, method: 'GET', path: r.path, status: r.status, bytes: BODY_BYTES, userAgent: USER_AGENT }, r.time);
       this.agents = new NodeAgents({ client: this.store, clock: this.clock, recorder, informers, seed: options.seed ?? 1, onServed });

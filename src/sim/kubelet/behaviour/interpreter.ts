@@ -3,6 +3,7 @@
 import type { VirtualMs } from '../../clock/virtualClock';
 import type { Program, Server } from './program';
 import { parseScript, ShellSyntaxError, type ShellNode } from './shell';
+import type { PrintedLine, ProgramOutput } from '../logs/programOutput';
 
 /** FileEvent is one change of a path's existence at an offset from the process start. */
 export interface FileEvent {
@@ -53,6 +54,8 @@ export interface ScriptRun {
   /** The program exec'd in tail position, and when: the process becomes that program. */
   handoff?: Program;
   handoffAt: VirtualMs;
+  /** What the script printed to its stdout and stderr (the container's log), by offset. */
+  output: ProgramOutput;
 }
 
 /** Launch turns an unknown program's argv into its Program (a server, perl computing pi, …). */
@@ -103,6 +106,9 @@ class Shell {
   handoff?: Program;
   handoffAt = 0;
   readonly output: string[] = [];
+  /** Lines that reach the container's log (not redirected to a file), with when they were printed. */
+  private readonly printed: PrintedLine[] = [];
+  private printedCycle?: { from: VirtualMs; period: VirtualMs; lines: PrintedLine[] };
   private readonly events: FileEvent[] = [];
   private readonly state = new Map<string, boolean>();
   private cycle?: { from: VirtualMs; period: VirtualMs; events: FileEvent[] };
@@ -123,16 +129,20 @@ class Shell {
       trapExitCode: this.trapExitCode,
       handoff: this.handoff,
       handoffAt: this.handoffAt,
+      output: { lines: this.printed, cycle: this.printedCycle },
     };
   }
 
   exec(node: ShellNode, tail: boolean): number {
     if (this.halted) return this.status;
     switch (node.kind) {
-      case 'simple':
+      case 'simple': {
+        const printedBefore = this.output.length;
         this.status = this.simple(node.argv, tail && !node.background, node.background === true);
         if (node.redirect && !node.redirect.startsWith('/dev/')) this.setFile(node.redirect, true);
+        if (!this.probe && !node.redirect) for (const text of this.output.slice(printedBefore)) this.printed.push({ at: this.time, text });
         return this.status;
+      }
       case 'list':
         node.items.forEach((item, i) => this.exec(item, tail && i === node.items.length - 1));
         return this.status;
@@ -174,6 +184,7 @@ class Shell {
       const start = this.time;
       const before = new Map(this.state);
       const firstEvent = this.events.length;
+      const firstPrinted = this.printed.length;
       this.exec(body, false);
       if (this.halted) return this.status;
       // The body changed nothing the condition could see: the loop repeats identically for ever.
@@ -181,6 +192,9 @@ class Shell {
         const period = this.time - start;
         if (period > 0 && this.events.length > firstEvent && !this.probe) {
           this.cycle = { from: start, period, events: this.events.splice(firstEvent).map((e) => ({ ...e, at: e.at - start })) };
+        }
+        if (period > 0 && this.printed.length > firstPrinted) {
+          this.printedCycle = { from: start, period, lines: this.printed.splice(firstPrinted).map((l) => ({ at: l.at - start, text: l.text })) };
         }
         this.halted = 'forever';
         return this.status;

@@ -7,6 +7,7 @@ import { parseImageReference } from '../images/reference';
 import { imageProgram } from './imagePrograms';
 import { FileTimeline, runScript } from './interpreter';
 import { parseScript, ShellSyntaxError, type ShellNode } from './shell';
+import type { ProgramOutput } from '../logs/programOutput';
 
 /** Server is what a running program answers on the network. */
 export type Server =
@@ -30,6 +31,8 @@ export interface Program {
   sigterm: number | 'ignore';
   /** Wording of shell error messages. */
   userland: 'busybox' | 'gnu';
+  /** What a script prints (echo, printf, error messages) before any program it execs takes over. */
+  output?: ProgramOutput;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
@@ -72,8 +75,9 @@ function scriptProgram(parse: () => ShellNode, info: RepositoryInfo, userland: '
     return { files: new FileTimeline(), exit: { afterMs: 0, code: 2 }, sigterm: 'ignore', userland };
   }
   const run = runScript(node, userland, (argv) => imageProgram(programKindOf(argv, info), argv, info, userland));
-  if (run.handoff) return { ...run.handoff, files: run.files.merge(run.handoff.files, run.handoffAt) };
+  if (run.handoff) return { ...run.handoff, files: run.files.merge(run.handoff.files, run.handoffAt), output: run.output };
   return {
+    output: run.output,
     files: run.files,
     exit: run.forever ? undefined : { afterMs: run.time, code: run.status },
     server: run.server,
