@@ -56,12 +56,14 @@ export interface BatchMessage {
   actionCount: number;
 }
 
-/** TrafficMessage is the traffic since the previous one: running flows, counters, and newly sampled requests. */
+/** TrafficMessage is the traffic since the previous one: running flows, counters, newly sampled requests, and the port-forwards. */
 export interface TrafficMessage {
   type: 'traffic';
   flows: Flow[];
   stats: TrafficStats;
   samples: TrafficSample[];
+  /** Local ports `kubectl port-forward` listens on. */
+  portForwards: number[];
 }
 
 /** What the worker sends back. */

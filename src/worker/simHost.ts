@@ -25,6 +25,8 @@ export class SimHost {
   /** The last traffic sample sent, and whether the last traffic message reported running flows. */
   private sentSample = 0;
   private trafficRunning = false;
+  /** The port-forwards last sent, joined, to send them again only when they change. */
+  private sentForwards = '';
 
   constructor(
     private readonly post: (message: WorkerMessage) => void,
@@ -143,6 +145,7 @@ export class SimHost {
     this.pending = [];
     this.sentSample = 0;
     this.trafficRunning = false;
+    this.sentForwards = '';
     this.cluster.subscribe((batch) => this.pending.push(batch));
   }
 
@@ -169,15 +172,21 @@ export class SimHost {
     this.post({ type: 'status', playing: this.playing, speed: this.speed });
   }
 
-  /** flushTraffic sends the traffic counters and new samples while flows run, and once more after the last stops. */
+  /**
+   * flushTraffic sends the traffic counters and new samples while flows run and once more after the last stops, and
+   * the port-forwards whenever they change.
+   */
   private flushTraffic(): void {
     const traffic = this.cluster.network.traffic;
     const flows = traffic.flows();
-    if (flows.length === 0 && !this.trafficRunning) return;
+    const portForwards = this.cluster.network.portForwards.ports();
+    const forwardsChanged = portForwards.join() !== this.sentForwards;
+    if (flows.length === 0 && !this.trafficRunning && !forwardsChanged) return;
     this.trafficRunning = flows.length > 0;
+    this.sentForwards = portForwards.join();
     const samples = traffic.samplesAfter(this.sentSample);
     if (samples.length > 0) this.sentSample = samples[samples.length - 1].seq;
-    this.post({ type: 'traffic', flows, stats: traffic.stats(), samples });
+    this.post({ type: 'traffic', flows, stats: traffic.stats(), samples, portForwards });
   }
 
   /** flush merges the batches gathered since the last post into one, the latest version of each object winning. */

@@ -83,6 +83,15 @@ describe('the worker host: kubectl and traffic', () => {
     expect(posted.filter((m) => m.type === 'kubectlStream')).toHaveLength(pieces.length);
   });
 
+  it('tells the UI which local ports kubectl port-forward listens on, until the console stops it', () => {
+    const { h, posted, tick } = host();
+    h.handle({ type: 'apply', id: 1, yaml: WEB });
+    tick(300);
+    h.handle({ type: 'kubectl', id: 2, line: 'kubectl port-forward deployment/web 8080:80', files: {} });
+    h.handle({ type: 'kubectlCancel', id: 2 });
+    expect(posted.filter((m) => m.type === 'traffic').map((m) => m.type === 'traffic' && m.portForwards)).toEqual([[8080], []]);
+  });
+
   it('runs a traffic flow and sends its counters and samples with each tick', () => {
     const { h, posted, tick } = host();
     h.handle({ type: 'apply', id: 1, yaml: WEB });

@@ -52,9 +52,10 @@ export function TrafficPanel({ onStart, onStop }: TrafficPanelProps) {
   const services = objects.Service;
   const nodes = objects.Node;
   const pods = objects.Pod;
+  const portForwards = useTrafficStore((s) => s.portForwards);
   const suggestions = useMemo(
-    () => targetSuggestions({ ingresses: values<Ingress>(ingresses), services: values<Service>(services), nodes: values<Node>(nodes) }),
-    [ingresses, services, nodes],
+    () => targetSuggestions({ ingresses: values<Ingress>(ingresses), services: values<Service>(services), nodes: values<Node>(nodes), portForwards }),
+    [ingresses, services, nodes, portForwards],
   );
   const runningPods = useMemo(
     () =>

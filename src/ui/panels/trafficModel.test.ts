@@ -54,6 +54,13 @@ describe('target suggestions', () => {
   it('offers nothing for an empty cluster', () => {
     expect(targetSuggestions({ ingresses: [], services: [], nodes: [] })).toEqual([]);
   });
+
+  it('offers each kubectl port-forward as a local target', () => {
+    expect(targetSuggestions({ ingresses: [], services: [], nodes: [], portForwards: [8080, 9090] })).toEqual([
+      { url: 'http://127.0.0.1:8080/', label: 'kubectl port-forward on 8080, from outside' },
+      { url: 'http://127.0.0.1:9090/', label: 'kubectl port-forward on 9090, from outside' },
+    ]);
+  });
 });
 
 describe('traffic panel model', () => {

@@ -28,9 +28,10 @@ function isReady(node: Node): boolean {
 /**
  * targetSuggestions lists, without duplicates: each Ingress host and path (a wildcard host as its `www` name, a rule
  * without host at the Ingress's address), each app Service's DNS name on each port, each load-balancer address, and
- * each nodePort on the first Ready node. The cluster's own Services are left out.
+ * each nodePort on the first Ready node, and each local port `kubectl port-forward` listens on. The cluster's own
+ * Services are left out.
  */
-export function targetSuggestions(input: { ingresses: readonly Ingress[]; services: readonly Service[]; nodes: readonly Node[] }): TargetSuggestion[] {
+export function targetSuggestions(input: { ingresses: readonly Ingress[]; services: readonly Service[]; nodes: readonly Node[]; portForwards?: readonly number[] }): TargetSuggestion[] {
   const out = new Map<string, string>();
   const add = (url: string, label: string) => {
     if (!out.has(url)) out.set(url, label);
@@ -59,6 +60,7 @@ export function targetSuggestions(input: { ingresses: readonly Ingress[]; servic
       for (const p of svc.spec?.ports ?? []) if (p.nodePort) add(`http://${ip}:${p.nodePort}/`, `NodePort ${svc.metadata?.name} on ${node.metadata?.name}`);
     }
   }
+  for (const port of input.portForwards ?? []) add(`http://127.0.0.1:${port}/`, `kubectl port-forward on ${port}, from outside`);
   return [...out].map(([url, label]) => ({ url, label }));
 }
 

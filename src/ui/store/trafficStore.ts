@@ -9,8 +9,10 @@ export interface TrafficState {
   stats: TrafficStats;
   /** Recent sampled requests, oldest first, each with the virtual time it was sent. */
   samples: TrafficSample[];
+  /** Local ports `kubectl port-forward` listens on: targets like http://127.0.0.1:8080/. */
+  portForwards: number[];
   /** receive folds one traffic update from the worker into the store. */
-  receive(update: { flows: Flow[]; stats: TrafficStats; samples: TrafficSample[] }): void;
+  receive(update: { flows: Flow[]; stats: TrafficStats; samples: TrafficSample[]; portForwards: number[] }): void;
   reset(): void;
 }
 
@@ -21,11 +23,13 @@ export const useTrafficStore = create<TrafficState>()((set) => ({
   flows: [],
   stats: EMPTY_STATS,
   samples: [],
+  portForwards: [],
   receive: (update) =>
     set((s) => ({
+      portForwards: update.portForwards.join() === s.portForwards.join() ? s.portForwards : update.portForwards,
       flows: update.flows,
       stats: update.stats,
       samples: update.samples.length === 0 ? s.samples : [...s.samples, ...update.samples].slice(-KEPT_SAMPLES),
     })),
-  reset: () => set({ flows: [], stats: EMPTY_STATS, samples: [] }),
+  reset: () => set({ flows: [], stats: EMPTY_STATS, samples: [], portForwards: [] }),
 }));
