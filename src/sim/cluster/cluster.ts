@@ -180,19 +180,26 @@ export class Cluster {
   }
 
   private kubectlContext(files?: (name: string) => string | undefined): KubectlContext {
+    let rates: Map<string, number> | undefined;
     const extensions = {
       logs: this.logs,
-      metrics: { requestRate: (podUid: string) => this.requestRate(podUid) },
+      metrics: { requestRate: (podUid: string) => (rates ??= this.requestRates()).get(podUid) ?? 0 },
       portForward: (target: { namespace: string; pod: string }, localPort: number, remotePort: number, onConnection: () => void) =>
         this.network.portForwards.forward(localPort, { namespace: target.namespace, pod: target.pod, remotePort, onConnection }),
     };
     return { client: this.store, registry: this.registry, now: () => this.clock.now(), files, extensions };
   }
 
-  /** requestRate is how many requests per second a pod serves now, from the simulated traffic (for `kubectl top`). */
-  private requestRate(podUid: string): number {
-    const pod = this.store.list('Pod').find((p) => p.metadata.uid === podUid);
-    return pod ? (this.network.traffic.stats().pods[`${pod.metadata.namespace}/${pod.metadata.name}`]?.ratePerSecond ?? 0) : 0;
+  /** requestRates is how many requests per second each pod (by uid) serves now, from the simulated traffic (`kubectl top`). */
+  private requestRates(): Map<string, number> {
+    const byName = this.network.traffic.stats().pods;
+    const rates = new Map<string, number>();
+    for (const [key, counters] of Object.entries(byName)) {
+      const [namespace, name] = key.split('/');
+      const uid = this.store.get('Pod', namespace, name)?.metadata.uid;
+      if (uid) rates.set(uid, counters.ratePerSecond);
+    }
+    return rates;
   }
 
   /** addNode registers a machine, as a kubelet joining the cluster does. */

@@ -59,6 +59,8 @@ interface Timers {
  */
 export class RuntimeService {
   private readonly sandboxes = new Map<string, RuntimeSandbox>();
+  /** Ready sandboxes by IP, for the network's lookups; hostNetwork pods share the node's IP, so a set. */
+  private readonly readyByIP = new Map<string, Set<string>>();
   private readonly containers = new Map<string, RuntimeContainer[]>();
   private readonly byId = new Map<string, RuntimeContainer>();
   private readonly timers = new Map<string, Timers>();
@@ -83,6 +85,8 @@ export class RuntimeService {
       };
     }
     this.sandboxes.set(podUid, { podUid, ip, ready: true });
+    const holders = this.readyByIP.get(ip) ?? new Set<string>();
+    this.readyByIP.set(ip, holders.add(podUid));
     return { ok: true, ip };
   }
 
@@ -93,7 +97,12 @@ export class RuntimeService {
   /** stopPodSandbox tears the network down: the IP goes back to the pool. */
   stopPodSandbox(podUid: string): void {
     const sandbox = this.sandboxes.get(podUid);
-    if (sandbox) sandbox.ready = false;
+    if (sandbox) {
+      sandbox.ready = false;
+      const holders = this.readyByIP.get(sandbox.ip);
+      holders?.delete(podUid);
+      if (holders?.size === 0) this.readyByIP.delete(sandbox.ip);
+    }
     this.ipam.release(podUid);
   }
 
@@ -118,17 +127,15 @@ export class RuntimeService {
    * answers; undefined when no ready sandbox has that IP (the pod is not here).
    */
   serveHttp(ip: string, port: number, path: string, now: VirtualMs): ServedRequest | 'refused' | undefined {
-    // hostNetwork pods share the node's IP, so several sandboxes may hold it.
-    let found = false;
-    for (const sandbox of this.sandboxes.values()) {
-      if (!sandbox.ready || sandbox.ip !== ip) continue;
-      found = true;
-      for (const c of this.running(sandbox.podUid)) {
+    const holders = this.readyByIP.get(ip);
+    if (!holders) return undefined;
+    for (const podUid of holders) {
+      for (const c of this.running(podUid)) {
         const status = c.process.serveHttp(port, path, now);
-        if (status !== undefined) return { status, podUid: sandbox.podUid, container: c.name };
+        if (status !== undefined) return { status, podUid, container: c.name };
       }
     }
-    return found ? 'refused' : undefined;
+    return 'refused';
   }
 
   /** startContainer is CreateContainer + StartContainer: the process starts now. */
