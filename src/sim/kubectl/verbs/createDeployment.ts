@@ -1,12 +1,13 @@
 // Mirrors k8s.io/kubectl/pkg/cmd/create/create_deployment.go (createDeployment, buildPodSpec, sanitizeAndUniquify):
-// the Deployment `kubectl create deployment NAME --image=...` generates. Leaves out --dry-run and --save-config;
+// the Deployment `kubectl create deployment NAME --image=...` generates. Leaves out --save-config;
 // the suffix sanitizeAndUniquify adds to container names with `.` or `_` is derived from the name, not random.
 import type { Container } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/object';
 import { StatusError } from '../../api/statusError';
 import { resolveResourceType } from '../resourceArgs';
 import { KubectlError, namespaceOf, usageError, type Verb } from '../verb';
-import { kubectlWrite, outputFlag, printOperation } from './operation';
+import { outputFlag } from './operation';
+import { createOrPrint, dryRunFlag } from './dryRun';
 
 export const createDeploymentVerb: Verb = {
   name: 'deployment',
@@ -32,6 +33,7 @@ export const createDeploymentVerb: Verb = {
     { name: 'port', type: 'int', default: -1, usage: 'The containerPort that this deployment exposes.' },
     { name: 'replicas', shorthand: 'r', type: 'int', default: 1, usage: 'Number of replicas to create. Default is 1.' },
     outputFlag,
+    dryRunFlag,
   ],
   run(ctx, args) {
     if (!args.changed('image')) throw new KubectlError('required flag(s) "image" not set');
@@ -46,14 +48,12 @@ export const createDeploymentVerb: Verb = {
     const deployment = generateDeployment(name, namespaceOf(ctx, args), images, command, replicas, port);
 
     const reason = `kubectl create deployment ${name}: a new Deployment of ${replicas} replica(s) running ${images.join(', ')}, selecting pods labelled app=${name}`;
-    let created: KubeObject;
     try {
-      created = ctx.client.create(deployment, kubectlWrite(reason));
+      return { stdout: createOrPrint(ctx.client, args, resolveResourceType(ctx.registry, 'deployments.apps'), deployment, reason), stderr: '', exitCode: 0 };
     } catch (err) {
       if (err instanceof StatusError) throw new KubectlError(`failed to create deployment: ${err.message}`);
       throw err;
     }
-    return { stdout: printOperation(args.string('output'), resolveResourceType(ctx.registry, 'deployments.apps'), created, 'created'), stderr: '', exitCode: 0 };
   },
 };
 

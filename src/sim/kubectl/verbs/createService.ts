@@ -1,6 +1,6 @@
 // Mirrors k8s.io/kubectl/pkg/cmd/create/create_service.go (ServiceOptions.Validate, createService, parsePorts and the
 // clusterip, nodeport, loadbalancer and externalname subcommands): the Service kubectl's generator builds, with
-// label and selector app=NAME. Leaves out --dry-run and --save-config.
+// label and selector app=NAME. Leaves out --save-config.
 import type { Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/object';
 import { StatusError } from '../../api/statusError';
@@ -8,7 +8,8 @@ import { isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../../api/v
 import type { FlagSpec, ParsedArgs } from '../commandLine';
 import { resolveResourceType } from '../resourceArgs';
 import { KubectlError, namespaceOf, ok, usageError, type KubectlContext, type KubectlResult, type Verb } from '../verb';
-import { kubectlWrite, outputFlag, printOperation } from './operation';
+import { outputFlag } from './operation';
+import { createOrPrint, dryRunFlag } from './dryRun';
 
 type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 
@@ -30,6 +31,7 @@ const clusterIPVerb: Verb = {
     tcpFlag,
     { name: 'clusterip', type: 'string', usage: "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing)." },
     outputFlag,
+    dryRunFlag,
   ],
   run: (ctx, args) => createService(ctx, args, 'ClusterIP'),
 };
@@ -40,7 +42,7 @@ const nodePortVerb: Verb = {
   long: 'Create a NodePort service with the specified name.',
   use: 'nodeport NAME [--tcp=port:targetPort] [--dry-run=server|client|none]',
   example: ['  # Create a new NodePort service named my-ns', '  kubectl create service nodeport my-ns --tcp=5678:8080'].join('\n'),
-  flags: [tcpFlag, { name: 'node-port', type: 'int', usage: 'Port used to expose the service on each node in a cluster.' }, outputFlag],
+  flags: [tcpFlag, { name: 'node-port', type: 'int', usage: 'Port used to expose the service on each node in a cluster.' }, outputFlag, dryRunFlag],
   run: (ctx, args) => createService(ctx, args, 'NodePort'),
 };
 
@@ -50,7 +52,7 @@ const loadBalancerVerb: Verb = {
   long: 'Create a LoadBalancer service with the specified name.',
   use: 'loadbalancer NAME [--tcp=port:targetPort] [--dry-run=server|client|none]',
   example: ['  # Create a new LoadBalancer service named my-lbs', '  kubectl create service loadbalancer my-lbs --tcp=5678:8080'].join('\n'),
-  flags: [tcpFlag, outputFlag],
+  flags: [tcpFlag, outputFlag, dryRunFlag],
   run: (ctx, args) => createService(ctx, args, 'LoadBalancer'),
 };
 
@@ -64,7 +66,7 @@ const externalNameVerb: Verb = {
   ].join('\n'),
   use: 'externalname NAME --external-name external.name [--dry-run=server|client|none]',
   example: ['  # Create a new ExternalName service named my-ns', '  kubectl create service externalname my-ns --external-name bar.com'].join('\n'),
-  flags: [tcpFlag, { name: 'external-name', type: 'string', usage: 'External name of service' }, outputFlag],
+  flags: [tcpFlag, { name: 'external-name', type: 'string', usage: 'External name of service' }, outputFlag, dryRunFlag],
   run: (ctx, args) => createService(ctx, args, 'ExternalName'),
 };
 
@@ -100,14 +102,12 @@ function createService(ctx: KubectlContext, args: ParsedArgs, type: ServiceType)
   };
   const portText = ports.map((p) => `${p.port}→${p.targetPort}`).join(', ');
   const reason = `${command} ${name}: a ${type} Service${portText ? ` forwarding port ${portText}` : ''} to pods labelled app=${name}`;
-  let created: KubeObject;
   try {
-    created = ctx.client.create(service, kubectlWrite(reason));
+    return ok(createOrPrint(ctx.client, args, resolveResourceType(ctx.registry, 'services'), service, reason));
   } catch (err) {
     if (err instanceof StatusError) throw new KubectlError(`failed to create ${type} service: ${err.message}`);
     throw err;
   }
-  return ok(printOperation(args.string('output'), resolveResourceType(ctx.registry, 'services'), created, 'created'));
 }
 
 /** servicePort is parsePorts: `port[:targetPort]`, the target a number or a port name; named `port-target`. */

@@ -1,7 +1,8 @@
 // Mirrors k8s.io/kubectl/pkg/cmd/expose/expose.go (RunExpose, createService, parseLabels) with
 // pkg/polymorphichelpers canbeexposed.go, mapbasedselectorforobject.go, portsforobject.go and
 // multiprotocolsforobject.go: a Service selecting the pods of a deployment, replica set, pod, service or replication
-// controller. Leaves out --overrides, --dry-run and --save-config.
+// controller. Leaves out --overrides, --dry-run=server and --save-config.
+import type { ParsedArgs } from '../commandLine';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { PodSpec, Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/object';
@@ -10,7 +11,8 @@ import { resolveResourceType } from '../resourceArgs';
 import { KubectlError, namespaceOf, ok, type KubectlContext, type Verb } from '../verb';
 import { resolveInfos, type Info } from './builder';
 import { filenameFlag } from './manifests';
-import { kubectlWrite, outputFlag, printOperation } from './operation';
+import { outputFlag } from './operation';
+import { createOrPrint, dryRunFlag } from './dryRun';
 
 /** EXPOSABLE are the group kinds canBeExposed accepts. */
 const EXPOSABLE = new Set(['Pod', 'Service', 'ReplicationController', 'Deployment', 'ReplicaSet']);
@@ -61,18 +63,19 @@ export const exposeVerb: Verb = {
     { name: 'cluster-ip', type: 'string', usage: "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service." },
     filenameFlag('identifying the resource to expose a service'),
     outputFlag,
+    dryRunFlag,
   ],
   run(ctx, args) {
     const namespace = namespaceOf(ctx, args);
     const found = resolveInfos(ctx, { args: args.positionals, namespace, filenames: args.strings('filename') });
     if (found.errors.length > 0) throw found.errors[0];
     let stdout = '';
-    for (const info of found.infos) stdout += exposeOne(ctx, info, namespace, args.string.bind(args));
+    for (const info of found.infos) stdout += exposeOne(ctx, args, info, namespace, args.string.bind(args));
     return ok(stdout);
   },
 };
 
-function exposeOne(ctx: KubectlContext, info: Info, namespace: string, flag: (name: string) => string): string {
+function exposeOne(ctx: KubectlContext, args: ParsedArgs, info: Info, namespace: string, flag: (name: string) => string): string {
   if (!EXPOSABLE.has(info.spec.kind)) {
     throw new KubectlError(`cannot expose a ${info.spec.group ? `${info.spec.kind}.${info.spec.group}` : info.spec.kind}`);
   }
@@ -114,8 +117,7 @@ function exposeOne(ctx: KubectlContext, info: Info, namespace: string, flag: (na
   const reason =
     `kubectl expose ${info.spec.kind.toLowerCase()} ${info.name}: a ${spec.type ?? 'ClusterIP'} Service` +
     `${portText ? ` on port ${portText}` : ''} selecting ${selector}, the ${info.spec.kind}'s pods`;
-  const created = ctx.client.create(service, kubectlWrite(reason));
-  return printOperation(flag('output'), resolveResourceType(ctx.registry, 'services'), created, 'exposed');
+  return createOrPrint(ctx.client, args, resolveResourceType(ctx.registry, 'services'), service, reason, 'exposed');
 }
 
 interface ServiceParams {

@@ -1,12 +1,13 @@
 // Mirrors k8s.io/kubectl/pkg/cmd/run/run.go (Complete, Validate, Run, createPod, createService, parseLabels,
 // parseEnvs, getRestartPolicy, getImagePullPolicy) and distribution/reference's ReferenceRegexp: one pod running one
-// image, labelled run=NAME. Leaves out attaching (-i, -t, --attach, --rm), --overrides and --dry-run.
+// image, labelled run=NAME. Leaves out attaching (-i, -t, --attach, --rm), --overrides and --dry-run=server.
 import type { Container, EnvVar, Pod, Service } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/object';
 import { isEnvVarName } from '../../api/validation/names';
 import { resolveResourceType } from '../resourceArgs';
 import { KubectlError, namespaceOf, type Verb } from '../verb';
-import { aggregateResult, kubectlWrite, outputFlag, printOperation } from './operation';
+import { aggregateResult, outputFlag } from './operation';
+import { createOrPrint, dryRunFlag } from './dryRun';
 import { parsePairs } from './pairs';
 
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -62,6 +63,7 @@ export const runVerb: Verb = {
     { name: 'expose', type: 'bool', usage: 'If true, create a ClusterIP service associated with the pod.  Requires `--port`.' },
     { name: 'privileged', type: 'bool', usage: 'If true, run the container in privileged mode.' },
     outputFlag,
+    dryRunFlag,
   ],
   run(ctx, args) {
     if (!args.changed('image')) throw new KubectlError('required flag(s) "image" not set');
@@ -96,9 +98,7 @@ export const runVerb: Verb = {
       spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy },
     };
     const labelText = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
-    const created = ctx.client.create(pod, kubectlWrite(`kubectl run ${name} --image=${image}: a single pod (restartPolicy ${restartPolicy}) running ${image}, labelled ${labelText}`));
-    const output = args.string('output');
-    let stdout = printOperation(output, resolveResourceType(ctx.registry, 'pods'), created, 'created');
+    let stdout = createOrPrint(ctx.client, args, resolveResourceType(ctx.registry, 'pods'), pod, `kubectl run ${name} --image=${image}: a single pod (restartPolicy ${restartPolicy}) running ${image}, labelled ${labelText}`);
     const errors: unknown[] = [];
     if (args.bool('expose')) {
       const service: Service & KubeObject = {
@@ -108,8 +108,7 @@ export const runVerb: Verb = {
         spec: { selector: labels, ports: [{ port: Number(port), protocol: 'TCP', targetPort: Number(port) }] },
       };
       try {
-        const svc = ctx.client.create(service, kubectlWrite(`kubectl run ${name} --expose --port=${port}: a ClusterIP Service on port ${port} for the pod`));
-        stdout += printOperation(output, resolveResourceType(ctx.registry, 'services'), svc, 'created');
+        stdout += createOrPrint(ctx.client, args, resolveResourceType(ctx.registry, 'services'), service, `kubectl run ${name} --expose --port=${port}: a ClusterIP Service on port ${port} for the pod`);
       } catch (err) {
         errors.push(err);
       }
