@@ -292,9 +292,14 @@ export function ingressNginx(): KubeObject[] {
 }
 
 /**
- * networkAddons lists, in creation order, what a kubeadm cluster has for networking once `init` is done: the API
- * server's Service, then CoreDNS as kubeadm creates it (ConfigMap, Deployment, Service), then ingress-nginx.
+ * clusterAddons lists, in creation order, what is installed after the control plane: CoreDNS as kubeadm's addon phase
+ * creates it (ConfigMap, Deployment, Service), then ingress-nginx.
  */
+export function clusterAddons(): KubeObject[] {
+  return [coreDNSConfigMap(), coreDNSDeployment(), kubeDNSService(), ...ingressNginx()];
+}
+
+/** networkAddons is everything a kubeadm cluster has for networking once `init` is done: the API server's Service, then the add-ons. */
 export function networkAddons(): KubeObject[] {
-  return [kubernetesService(), coreDNSConfigMap(), coreDNSDeployment(), kubeDNSService(), ...ingressNginx()];
+  return [kubernetesService(), ...clusterAddons()];
 }

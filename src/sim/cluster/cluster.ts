@@ -26,7 +26,7 @@ import { InformerFactory } from '../client/informer';
 import type { ControllerContext } from '../controllers/controllerContext';
 import { startControllers } from '../controllers/index';
 import { DEFAULT_NODES, nodeObject, type NodeOptions } from './nodeTemplate';
-import { kubernetesService, networkAddons } from './addons';
+import { clusterAddons, kubernetesService } from './addons';
 import { reconcileApiserverEndpoints } from '../controllers/endpoint/apiserverEndpoints';
 import { createNetwork, IngressNginxController, type Network, type PodEndpointServer } from '../network/index';
 import { runKubectl } from '../kubectl/kubectl';
@@ -146,7 +146,7 @@ export class Cluster {
     for (const node of nodes) this.addNode(node);
     this.store.create(kubernetesService(), KUBEADM_ADDON);
     reconcileApiserverEndpoints(this.store, apiserverAddress(nodes));
-    if (addons) for (const obj of networkAddons().slice(1)) this.store.create(obj, KUBEADM_ADDON);
+    if (addons) for (const obj of clusterAddons()) this.store.create(obj, KUBEADM_ADDON);
     this.flush();
   }
 
