@@ -6,6 +6,6 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   worker: { format: 'es' },
   // Vite's dependency scanner does not crawl worker entries; without this the first dev load re-optimises and reloads.
-  optimizeDeps: { include: ['xstate', 'yaml', 'pure-rand/generator/xoroshiro128plus', 'pure-rand/distribution/uniformInt', 'heap-js', 'monaco-yaml/yaml.worker.js'] },
+  optimizeDeps: { include: ['xstate', 'yaml', 'pure-rand/generator/xoroshiro128plus', 'pure-rand/distribution/uniformInt', 'heap-js', 'monaco-yaml/yaml.worker.js', 'zustand/react/shallow'] },
   test: { include: ['src/**/*.test.ts', 'bench/**/*.test.ts'], environment: 'node', testTimeout: 20000 },
 });
