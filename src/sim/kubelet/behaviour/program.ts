@@ -46,8 +46,20 @@ export function containerArgv(container: Container, info: RepositoryInfo): strin
   return [...entrypoint, ...(info.cmd ?? [])];
 }
 
+/**
+ * Programs by container spec. A Program is a pure function of its container's spec and is never changed, and stored
+ * pods share unchanged specs between versions, so the kubelet and the log book compute each one once.
+ */
+const programs = new WeakMap<Container, Program>();
+
 /** programFor builds the Program a container runs. */
 export function programFor(container: Container): Program {
+  let program = programs.get(container);
+  if (!program) programs.set(container, (program = computeProgram(container)));
+  return program;
+}
+
+function computeProgram(container: Container): Program {
   const ref = parseImageReference(container.image ?? '');
   const info = ref ? repositoryInfo(ref) : { tags: {} };
   const userland = info.userland ?? 'gnu';
