@@ -4,6 +4,7 @@ import type { VirtualMs } from '../../clock/virtualClock';
 import type { Program, Server } from './program';
 import { parseScript, ShellSyntaxError, type ShellNode } from './shell';
 import type { PrintedLine, ProgramOutput } from '../logs/programOutput';
+import { expandWord, isAssignment } from './expansion';
 
 /** FileEvent is one change of a path's existence at an offset from the process start. */
 export interface FileEvent {
@@ -70,6 +71,8 @@ const INSTANT = new Set([
   'basename', 'dirname', 'expr', 'seq', 'find', 'xargs', 'du', 'nproc', 'uptime', 'getent',
 ]);
 const MAX_LOOP_ITERATIONS = 100;
+/** A loop that prints what its variables count (`echo "$i: $(date)"; i=$((i+1))`) is followed this far: its log. */
+const MAX_COUNTING_ITERATIONS = 2_000;
 
 /** Probe mode runs an exec probe's command against a file system snapshot, without time passing. */
 export interface ProbeMode {
@@ -106,6 +109,8 @@ class Shell {
   handoff?: Program;
   handoffAt = 0;
   readonly output: string[] = [];
+  /** Shell variables, for expansions. */
+  private readonly vars = new Map<string, string>();
   /** Lines that reach the container's log (not redirected to a file), with when they were printed. */
   private readonly printed: PrintedLine[] = [];
   private printedCycle?: { from: VirtualMs; period: VirtualMs; lines: PrintedLine[] };
@@ -137,8 +142,15 @@ class Shell {
     if (this.halted) return this.status;
     switch (node.kind) {
       case 'simple': {
+        const argv = node.argv.map((w) => expandWord(w, this.vars));
+        if (argv.length === 1 && isAssignment(argv[0]!)) {
+          const eq = argv[0]!.indexOf('=');
+          this.vars.set(argv[0]!.slice(0, eq), argv[0]!.slice(eq + 1));
+          this.status = 0;
+          return 0;
+        }
         const printedBefore = this.output.length;
-        this.status = this.simple(node.argv, tail && !node.background, node.background === true);
+        this.status = this.simple(argv, tail && !node.background, node.background === true);
         if (node.redirect && !node.redirect.startsWith('/dev/')) this.setFile(node.redirect, true);
         if (!this.probe && !node.redirect) for (const text of this.output.slice(printedBefore)) this.printed.push({ at: this.time, text });
         return this.status;
@@ -174,7 +186,8 @@ class Shell {
   }
 
   private loop(until: boolean, cond: ShellNode, body: ShellNode): number {
-    for (let i = 0; i < MAX_LOOP_ITERATIONS; i++) {
+    let limit = MAX_LOOP_ITERATIONS;
+    for (let i = 0; i < limit; i++) {
       const c = this.exec(cond, false);
       if (this.halted) return this.status;
       if ((c === 0) === until) {
@@ -185,10 +198,13 @@ class Shell {
       const before = new Map(this.state);
       const firstEvent = this.events.length;
       const firstPrinted = this.printed.length;
+      const varsBefore = new Map(this.vars);
       this.exec(body, false);
       if (this.halted) return this.status;
+      const counting = !sameState(varsBefore, this.vars);
+      if (counting && this.printed.length > firstPrinted) limit = MAX_COUNTING_ITERATIONS;
       // The body changed nothing the condition could see: the loop repeats identically for ever.
-      if (sameState(before, this.state)) {
+      if (!counting && sameState(before, this.state)) {
         const period = this.time - start;
         if (period > 0 && this.events.length > firstEvent && !this.probe) {
           this.cycle = { from: start, period, events: this.events.splice(firstEvent).map((e) => ({ ...e, at: e.at - start })) };
@@ -383,7 +399,7 @@ class Shell {
   }
 }
 
-function sameState(a: Map<string, boolean>, b: Map<string, boolean>): boolean {
+function sameState<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): boolean {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
   return true;

@@ -1,5 +1,6 @@
 // A small POSIX sh parser for the scripts Kubernetes examples run (`sh -c "touch /tmp/healthy; sleep 30"`): lists,
-// && and ||, pipes, redirections, while/until/for loops and if. No expansions: `$X` stays a literal word.
+// && and ||, pipes, redirections, while/until/for loops and if. Expansions happen when a command runs (expansion.ts).
+import { QUOTED_DOLLAR } from './expansion';
 
 /** ShellNode is a parsed script. */
 export type ShellNode =
@@ -35,7 +36,10 @@ export function tokenize(script: string): Token[] {
     } else if (c === "'" || c === '"') {
       const end = script.indexOf(c, i + 1);
       if (end < 0) throw new ShellSyntaxError('syntax error: unterminated quoted string');
-      word = (word ?? '') + script.slice(i + 1, end);
+      // Single quotes suppress expansion: their `$` is marked so the interpreter leaves it alone.
+      const text = script.slice(i + 1, end);
+      // In double quotes a backslash keeps `$`, `` ` ``, `"` and `\` literal.
+      word = (word ?? '') + (c === "'" ? text.replaceAll('$', QUOTED_DOLLAR) : text.replace(/\\([$`"\\])/g, (_, ch: string) => (ch === '$' ? QUOTED_DOLLAR : ch)));
       i = end + 1;
     } else if (c === '$' && script[i + 1] === '(') {
       const end = closingParen(script, i + 1);

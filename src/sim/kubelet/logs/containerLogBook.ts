@@ -9,8 +9,10 @@ import { parseTime } from '../../clock/timeFormat';
 import type { TimerHandle, VirtualClock, VirtualMs } from '../../clock/virtualClock';
 import type { ApiClient, WatchEvent } from '../../store/types';
 import { programFor } from '../behaviour/program';
+import { DATE_TOKEN, HOSTNAME_TOKEN } from '../behaviour/expansion';
+import { dateCommandTime } from './wallClock';
 import { imageOutput, requestLine, type HttpRequest } from './imageLogs';
-import { MAX_LINES_PER_INSTANCE, nextPrintAfter, printedBetween, type ProgramOutput } from './programOutput';
+import { MAX_LINES_PER_INSTANCE, nextPrintAfter, printedBetween, type PrintedLine, type ProgramOutput } from './programOutput';
 
 /** LogLine is one line of a container's log and when it was written. */
 export interface LogLine {
@@ -145,7 +147,10 @@ export class ContainerLogBook {
     const image = imageOutput(ctx, programFor(spec), startedAt);
     const own = this.deps.outputOf?.(spec);
     if (!own) return image;
-    return { lines: [...image.lines, ...own.lines].sort((a, b) => a.at - b.at), cycle: own.cycle };
+    // `$(hostname)` in a script is the pod's name.
+    const named = (lines: readonly PrintedLine[]) => lines.map((l) => (l.text.includes(HOSTNAME_TOKEN) ? { ...l, text: l.text.replaceAll(HOSTNAME_TOKEN, pod.metadata.name ?? '') } : l));
+    const cycle = own.cycle && { ...own.cycle, lines: named(own.cycle.lines) };
+    return { lines: [...image.lines, ...named(own.lines)].sort((a, b) => a.at - b.at), cycle };
   }
 
   /**
@@ -167,7 +172,11 @@ export class ContainerLogBook {
   /** between merges printed lines after `printedAfter` (an offset) with recorded lines from index `recordedFrom`. */
   private between(instance: Instance, printedAfter: VirtualMs, recordedFrom: number): { lines: LogLine[]; until: VirtualMs } {
     const until = this.offset(instance);
-    const printed = printedBetween(instance.printed, printedAfter, until).map((l) => ({ time: instance.startedAt + l.at, text: l.text }));
+    const printed = printedBetween(instance.printed, printedAfter, until).map((l) => {
+      const time = instance.startedAt + l.at;
+      // `$(date)` prints the time the line was printed.
+      return { time, text: l.text.includes(DATE_TOKEN) ? l.text.replaceAll(DATE_TOKEN, dateCommandTime(time)) : l.text };
+    });
     const lines = [...printed, ...instance.recorded.slice(recordedFrom)].sort((a, b) => a.time - b.time);
     return { lines: lines.length > MAX_LINES_PER_INSTANCE ? lines.slice(lines.length - MAX_LINES_PER_INSTANCE) : lines, until };
   }

@@ -36,6 +36,12 @@ export function kubeletTimestamp(t: VirtualMs): string {
   return `${p.year}-${p.month}-${p.day}T${p.hms}.${p.ms}000000Z`;
 }
 
+/** dateCommandTime is what `date` prints (busybox and coreutils, C locale, UTC): `Thu Jan  1 09:00:05 UTC 2026`. */
+export function dateCommandTime(t: VirtualMs): string {
+  const p = parts(t);
+  return `${p.dayName} ${p.monthName} ${String(Number(p.day)).padStart(2, ' ')} ${p.hms} UTC ${p.year}`;
+}
+
 /** goLogTime is Go's log package default prefix, also nginx's error log: `2026/01/01 09:00:05`. */
 export function goLogTime(t: VirtualMs): string {
   const p = parts(t);
