@@ -17,7 +17,7 @@ spec: { containers: [{ name: nginx, image: nginx:1.27, ports: [{ containerPort: 
     const through = cluster.network.request({ kind: 'external' }, 'http://127.0.0.1:8080/');
     expect([through.outcome.status, through.hops.map((h) => `${h.kind} ${h.ref}`), printed]).toEqual([
       200,
-      ['client External/203.0.113.10', 'kube-proxy Node//node-3', 'pod Pod/default/web'],
+      ['client External/203.0.113.10', 'kubelet Node//node-3', 'pod Pod/default/web'],
       ['Handling connection for 8080\n'],
     ]);
     expect(cluster.kubectl('port-forward pod/web 8080:80').stderr).toContain('bind: address already in use');

@@ -119,7 +119,7 @@ export class RequestResolver {
       return trip.end('connection refused', `pod ${name} is gone; kubectl port-forward cannot reach it`);
     }
     forward.onConnection();
-    trip.hop('kube-proxy', `Node//${pod.spec?.nodeName ?? ''}`, `kubectl port-forward takes 127.0.0.1:${localPort} through the API server to the kubelet on ${pod.spec?.nodeName ?? ''}, into pod ${name} port ${forward.remotePort}`);
+    trip.hop('kubelet', `Node//${pod.spec?.nodeName ?? ''}`, `kubectl port-forward takes 127.0.0.1:${localPort} through the API server to the kubelet on ${pod.spec?.nodeName ?? ''}, into pod ${name} port ${forward.remotePort}`);
     trip.peerIP = '127.0.0.1';
     return this.atPod(trip, pod, podIP, forward.remotePort, host, path, now);
   }

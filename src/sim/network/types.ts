@@ -41,7 +41,7 @@ export const EXTERNAL_CLIENT_IP = '203.0.113.10';
 /** TrafficSource is who sends a request: a client outside the cluster, or a pod. */
 export type TrafficSource = { kind: 'external'; ip?: string } | { kind: 'pod'; namespace: string; name: string };
 
-export type HopKind = 'client' | 'dns' | 'ingress' | 'service' | 'kube-proxy' | 'pod';
+export type HopKind = 'client' | 'dns' | 'ingress' | 'service' | 'kube-proxy' | 'kubelet' | 'pod';
 
 /**
  * Hop is one step of a request. `ref` names what the step passed through, as an object key `Kind/namespace/name`

@@ -20,7 +20,7 @@ export interface PacketPath {
 }
 
 /** DNS lookups and kube-proxy's rules happen inside the nodes: a packet does not stop for them. */
-const PASS_THROUGH = new Set<Hop['kind']>(['dns', 'kube-proxy']);
+const PASS_THROUGH = new Set<Hop['kind']>(['dns', 'kube-proxy', 'kubelet']);
 
 const sameStop = (a: Stop, b: Stop) => (a.kind === 'card' && b.kind === 'card' ? a.box === b.box : a.kind === 'pod' && b.kind === 'pod' && a.at.x === b.at.x && a.at.y === b.at.y);
 
