@@ -31,9 +31,12 @@ export interface ApplyResult {
 export interface ApplyTarget {
   client: ApiClient;
   registry: KindRegistry;
+  /** Where the text came from, as kubectl names it in errors: `STDIN` for a paste (default), or the file's name. */
+  source?: string;
+  /** Who writes and how the narration starts: the user pasting (default), or `kubectl apply -f NAME: `. */
+  actor?: string;
+  reasonPrefix?: string;
 }
-
-const USER: WriteContext = { actor: 'user', reason: '' };
 
 /**
  * applyManifests is `kubectl apply -f -` for pasted text: every YAML document is applied on its own, so one bad
@@ -45,7 +48,7 @@ export function applyManifests(text: string, target: ApplyTarget): ApplyResult[]
   try {
     docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true }) as Document.Parsed[];
   } catch (err) {
-    return [{ document: 0, ok: false, message: `error: error parsing STDIN: ${errorText(err)}` }];
+    return [{ document: 0, ok: false, message: `error: error parsing ${sourceOf(target)}: ${errorText(err)}` }];
   }
   if (!Array.isArray(docs)) docs = [];
   const results: ApplyResult[] = [];
@@ -68,7 +71,7 @@ function applyDocument(doc: Document.Parsed, index: number, lines: LineCounter, 
         document: index,
         ok: false,
         position: pos,
-        message: `error: error parsing STDIN: error converting YAML to JSON: yaml: line ${pos.line}: ${firstLine(err.message)}`,
+        message: `error: error parsing ${sourceOf(target)}: error converting YAML to JSON: yaml: line ${pos.line}: ${firstLine(err.message)}`,
       },
     ];
   }
@@ -98,7 +101,7 @@ function applyObject(
   if (missing.length > 0) {
     return fail(
       index,
-      `error: error validating "STDIN": error validating data: [${missing.join(', ')}]; if you choose to ignore these errors, turn validation off with --validate=false`,
+      `error: error validating "${sourceOf(target)}": error validating data: [${missing.join(', ')}]; if you choose to ignore these errors, turn validation off with --validate=false`,
       at([]),
     );
   }
@@ -111,7 +114,7 @@ function applyObject(
     const ns = typeof metadata.namespace === 'string' ? metadata.namespace : '';
     return fail(
       index,
-      `error: resource mapping not found for name: "${name}" namespace: "${ns}" from "STDIN": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
+      `error: resource mapping not found for name: "${name}" namespace: "${ns}" from "${sourceOf(target)}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
       at(['kind']),
     );
   }
@@ -119,7 +122,7 @@ function applyObject(
   if (decoded.message) {
     const problem = decoded.problems[0];
     return {
-      ...fail(index, `Error from server (BadRequest): error when creating "STDIN": ${decoded.message}`, at(problem?.path ?? [])),
+      ...fail(index, `Error from server (BadRequest): error when creating "${sourceOf(target)}": ${decoded.message}`, at(problem?.path ?? [])),
       kind,
       name,
       fieldPath: problem ? pathString(problem.path) : undefined,
@@ -144,7 +147,7 @@ function applyToServer(
   const live = name ? target.client.get(spec.kind, namespace, name) : undefined;
   try {
     if (!live) {
-      const ctx = { ...USER, reason: `applied ${resource}/${name}: the object did not exist, so it was created` };
+      const ctx = writeContext(target, `applied ${resource}/${name}: the object did not exist, so it was created`);
       const created = target.client.create(withAnnotation, ctx);
       return { ...base, name: created.metadata.name ?? name, ok: true, outcome: 'created', message: `${resource}/${created.metadata.name} created` };
     }
@@ -152,7 +155,7 @@ function applyToServer(
     const patch = createMergePatch(lastApplied, withAnnotation);
     const merged = applyMergePatch(live, patch) as KubeObject;
     if (deepEqual(merged, live)) return { ...base, ok: true, outcome: 'unchanged', message: `${resource}/${name} unchanged` };
-    const ctx = { ...USER, reason: `applied ${resource}/${name}: the manifest differs from the live object, so it was updated` };
+    const ctx = writeContext(target, `applied ${resource}/${name}: the manifest differs from the live object, so it was updated`);
     const updated = target.client.update(merged, ctx);
     const outcome = updated === live ? 'unchanged' : 'configured';
     return { ...base, ok: true, outcome, message: `${resource}/${name} ${outcome}` };
@@ -160,7 +163,7 @@ function applyToServer(
     if (!(err instanceof StatusError)) throw err;
     const cause = err.causes[0];
     const verb = live ? 'patching' : 'creating';
-    const message = err.reason === 'Invalid' ? err.kubectlMessage : `Error from server (${err.reason}): error when ${verb} "STDIN": ${err.message}`;
+    const message = err.reason === 'Invalid' ? err.kubectlMessage : `Error from server (${err.reason}): error when ${verb} "${sourceOf(target)}": ${err.message}`;
     return {
       ...base,
       ok: false,
@@ -169,6 +172,14 @@ function applyToServer(
       fieldPath: cause ? pathString(cause.path) : undefined,
     };
   }
+}
+
+function sourceOf(target: ApplyTarget): string {
+  return target.source ?? 'STDIN';
+}
+
+function writeContext(target: ApplyTarget, reason: string): WriteContext {
+  return { actor: target.actor ?? 'user', reason: (target.reasonPrefix ?? '') + reason };
 }
 
 function parseLastApplied(live: KubeObject): unknown {

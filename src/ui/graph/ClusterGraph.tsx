@@ -57,14 +57,20 @@ function Graph() {
   // Pods by node, in slot order; a node whose pods did not change keeps the very same list.
   const grouped = useMemo(() => podsByNode.update((pods ?? {}) as Record<string, Pod>), [pods, podsByNode]);
 
+  // One layout for the node cards and the network layer, recomputed only when nodes, pods or zoom change.
+  const layout = useMemo(
+    () =>
+      layoutCluster(
+        (Object.values(nodes ?? {}) as Node[]).map((n) => ({ name: n.metadata?.name ?? '', podCount: grouped.get(n.metadata?.name ?? '')?.length ?? 0 })),
+        zoomedIn,
+        zoomedOut,
+      ),
+    [nodes, grouped, zoomedIn, zoomedOut],
+  );
+
   const flowNodes = useMemo(() => {
     const cache = cacheRef.current;
     const nodeList = Object.values(nodes ?? {}) as Node[];
-    const layout = layoutCluster(
-      nodeList.map((n) => ({ name: n.metadata?.name ?? '', podCount: grouped.get(n.metadata?.name ?? '')?.length ?? 0 })),
-      zoomedIn,
-      zoomedOut,
-    );
     const active = [...new Set(actors.flatMap(componentOf))].sort().join(',');
     const waiting = grouped.get('') ?? NO_PODS;
     const out: FlowNode[] = [
@@ -82,9 +88,9 @@ function Graph() {
     }
     prune(cache, new Set(out.map((n) => n.id)));
     return out;
-  }, [nodes, grouped, zoomedIn, zoomedOut, actors]);
+  }, [nodes, grouped, zoomedIn, zoomedOut, actors, layout]);
   // Services, Ingresses and traffic: cards appended to the nodes, edges and packets drawn in the viewport.
-  const network = useNetworkLayer(flowNodes, nodes, grouped, zoomedIn, zoomedOut);
+  const network = useNetworkLayer(flowNodes, layout, grouped, zoomedIn, zoomedOut);
 
   return (
     <ReactFlow

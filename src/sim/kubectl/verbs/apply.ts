@@ -4,7 +4,7 @@
 import { applyManifests } from '../../apply/apply';
 import { KubectlError, usageError, type Verb } from '../verb';
 import { filenameFlag } from './manifests';
-import { ACTOR, withWriteContext } from './operation';
+import { ACTOR } from './operation';
 
 export const applyVerb: Verb = {
   name: 'apply',
@@ -28,16 +28,14 @@ export const applyVerb: Verb = {
     for (const filename of filenames) {
       const text = ctx.files?.(filename);
       if (text === undefined) throw new KubectlError(`the path ${JSON.stringify(filename)} does not exist`);
-      // apply.ts narrates as the user pasting into STDIN; here kubectl reads the named tab.
-      const client = withWriteContext(ctx.client, (write) => ({ ...write, actor: ACTOR, reason: `kubectl apply -f ${filename}: ${write.reason}` }));
-      for (const result of applyManifests(text, { client, registry: ctx.registry })) {
-        const message = result.message.replaceAll('"STDIN"', JSON.stringify(filename)).replace('parsing STDIN', `parsing ${filename}`);
+      const target = { client: ctx.client, registry: ctx.registry, source: filename, actor: ACTOR, reasonPrefix: `kubectl apply -f ${filename}: ` };
+      for (const result of applyManifests(text, target)) {
         if (result.ok) {
           objects++;
-          stdout += `${message}\n`;
+          stdout += `${result.message}\n`;
         } else {
           // applyManifests words its errors as kubectl prints them (`error: ...`, `Error from server (...): ...`).
-          stderr += `${message}\n`;
+          stderr += `${result.message}\n`;
         }
       }
     }

@@ -10,7 +10,7 @@ import type { KubeObject } from '../../../sim/index';
 import { useClusterStore } from '../../store/clusterStore';
 import { useTrafficStore } from '../../store/trafficStore';
 import { useUiStore } from '../../store/uiStore';
-import { FIT_VIEW, isDense, layoutCluster, type Box } from '../layout';
+import { FIT_VIEW, isDense, type Box, type ClusterLayout } from '../layout';
 import { memoById, prune, type MemoCache } from '../stableNodes';
 import { ClientCard } from './ClientCard';
 import { EdgeLayer, type ServiceEdges } from './EdgeLayer';
@@ -41,11 +41,11 @@ const boxInputs = (b: Box) => [b.x, b.y, b.width, b.height];
 
 /**
  * useNetworkLayer returns the graph's nodes with the network cards appended, and the overlay to render inside
- * <ReactFlow>. `grouped` and the zoom flags must be those the node cards are drawn with.
+ * <ReactFlow>. `cluster`, `grouped` and the zoom flags must be those the node cards are drawn with.
  */
 export function useNetworkLayer(
   flowNodes: FlowNode[],
-  nodes: Record<string, KubeObject> | undefined,
+  cluster: ClusterLayout,
   grouped: ReadonlyMap<string, Pod[]>,
   zoomedIn: boolean,
   zoomedOut: boolean,
@@ -58,10 +58,6 @@ export function useNetworkLayer(
   const selected = useUiStore((s) => (s.selected?.kind === 'Service' ? `${s.selected.namespace}/${s.selected.name}` : undefined));
   const cache = useRef<MemoCache<FlowNode>>(new Map());
 
-  const cluster = useMemo(
-    () => layoutCluster(Object.keys(nodes ?? {}).map((key) => ({ name: key.slice(key.indexOf('/') + 1), podCount: grouped.get(key.slice(key.indexOf('/') + 1))?.length ?? 0 })), zoomedIn, zoomedOut),
-    [nodes, grouped, zoomedIn, zoomedOut],
-  );
   const ingressList = useMemo(() => Object.values(ingresses).sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : 1)), [ingresses]);
   const shown = useMemo(() => visibleServices(Object.values(services), ingressList.length, showSystem), [services, ingressList.length, showSystem]);
   const rows = useMemo(() => {
