@@ -10,7 +10,7 @@ import type { KubeObject } from '../../api/object';
 import { type Informer, keyFunc, splitKey } from '../../client/informer';
 import { WorkQueue } from '../../client/workqueue';
 import type { EventType } from '../../events/recorder';
-import { ipv4ToNumber, numberToIPv4 } from '../../store/admission/serviceAllocators';
+import { ipv4ToNumber, numberToIPv4 } from '../../api/util/ipv4';
 import type { WriteContext } from '../../store/types';
 import type { Controller, ControllerContext } from '../controllerContext';
 

@@ -1,5 +1,6 @@
 // Mirrors the CNI host-local IPAM plugin (plugins/ipam/host-local/backend/allocator): addresses from the node's
 // podCIDR, handed out round-robin after the last one reserved, .1 kept for the bridge gateway; IPv4 /8–/30 ranges only.
+import { ipv4ToNumber, numberToIPv4 } from '../../api/util/ipv4';
 
 /** HostLocalIpam allocates pod IPs on one node. An address is never handed out while a sandbox holds it. */
 export class HostLocalIpam {
@@ -13,7 +14,7 @@ export class HostLocalIpam {
     const [addr = '', bits = '24'] = cidr.split('/');
     const prefix = Number(bits);
     const size = 2 ** (32 - prefix);
-    const ip = ipToInt(addr);
+    const ip = ipv4ToNumber(addr) ?? 0;
     this.base = ip - (ip % size);
     // .0 is the network, .1 the gateway and the top address the broadcast.
     this.first = this.base + 2;
@@ -29,7 +30,7 @@ export class HostLocalIpam {
       if (this.inUse.has(candidate)) continue;
       this.inUse.set(candidate, owner);
       this.lastReserved = candidate;
-      return intToIp(candidate);
+      return numberToIPv4(candidate);
     }
     return undefined;
   }
@@ -41,14 +42,6 @@ export class HostLocalIpam {
 
   /** rangeDescription is how host-local names the range in its errors: `10.244.1.1-10.244.1.254`. */
   rangeDescription(): string {
-    return `${intToIp(this.base + 1)}-${intToIp(this.last)}`;
+    return `${numberToIPv4(this.base + 1)}-${numberToIPv4(this.last)}`;
   }
-}
-
-function ipToInt(ip: string): number {
-  return ip.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0);
-}
-
-function intToIp(n: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
 }

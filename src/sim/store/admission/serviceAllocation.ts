@@ -14,7 +14,8 @@ import { parseIP } from '../../api/validation/names';
 import type { SeededRandom } from '../../clock/random';
 import type { AdmissionView } from '../../kinds/kindSpec';
 import type { AdmissionPlugin, Operation } from './admissionPlugin';
-import { ErrFull, PortRange, ServiceIPRange, ipv4ToNumber } from './serviceAllocators';
+import { ErrFull, PortRange, ServiceIPRange } from './serviceAllocators';
+import { ipv4ToNumber } from '../../api/util/ipv4';
 
 /** DEFAULT_SERVICE_CIDR is kubeadm's networking.serviceSubnet. */
 export const DEFAULT_SERVICE_CIDR = '10.96.0.0/12';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../clock/random';
-import { ipv4ToNumber, PortRange, ServiceIPRange } from './serviceAllocators';
+import { ipv4ToNumber } from '../../api/util/ipv4';
+import { PortRange, ServiceIPRange } from './serviceAllocators';
 
 const ips = (...list: string[]) => new Set(list.map((ip) => ipv4ToNumber(ip)!));
 

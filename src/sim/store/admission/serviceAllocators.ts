@@ -2,7 +2,7 @@
 // calculateRangeOffset, cidrallocator.go getAllocator, interfaces.go errors) and portallocator (allocator.go with
 // allocator/bitmap.go randomScanStrategyWithOffset). Leaves out IPv6, several ServiceCIDRs and the IPAddress objects:
 // what is taken is handed in by the caller, read from the stored Services.
-import { parseIP } from '../../api/validation/names';
+import { ipv4ToNumber, numberToIPv4 } from '../../api/util/ipv4';
 import type { SeededRandom } from '../../clock/random';
 
 /** ErrAllocated and friends, worded as interfaces.go and portallocator/allocator.go word them. */
@@ -30,18 +30,6 @@ function scanFrom(first: number, count: number, start: number, taken: (value: nu
     if (!taken(value)) return value;
   }
   return undefined;
-}
-
-/** ipv4ToNumber reads a dotted IPv4 address as an unsigned 32-bit number, or undefined for anything else. */
-export function ipv4ToNumber(ip: string): number | undefined {
-  const bytes = parseIP(ip);
-  if (!bytes || bytes.length !== 4) return undefined;
-  return ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0;
-}
-
-/** numberToIPv4 prints a 32-bit number as net.IP.String() does. */
-export function numberToIPv4(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
 /**
