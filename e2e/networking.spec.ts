@@ -1,54 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { watchProblems } from './offline';
-import { applyWithShortcut, pasteManifest, setSpeed } from './helpers';
+import { EXAMPLES } from '../src/ui/editor/examples';
+import { applyWithShortcut, pasteManifest, setSpeed, WEB_DEPLOYMENT } from './helpers';
 
-const WEB_WITH_INGRESS = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        ports:
-        - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-  - port: 80
----
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: web
-spec:
-  rules:
-  - host: web.example.com
-    http:
-      paths:
-      - path: /
-        pathType: Prefix
-        backend:
-          service:
-            name: web
-            port:
-              number: 80
-`;
+// The editor's Deployment example (3 nginx replicas) and its "Service and Ingress" example, pasted together.
+const WEB_WITH_INGRESS = `${WEB_DEPLOYMENT}---\n${EXAMPLES.find((e) => e.file === 'web-ingress')!.text}`;
 
 test('networking: traffic through an Ingress reaches the pods, fails for a dead node, and recovers', async ({ page }) => {
   const problems = watchProblems(page);
