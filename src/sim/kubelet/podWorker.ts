@@ -2,7 +2,6 @@
 // kuberuntime_manager.go SyncPod/doBackOff and kuberuntime_container.go startContainer/killContainer. The worker runs
 // the pod's lifecycle and container machines and carries out their intents; its status goes through PodStatusSync.
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import { createActor, type Actor } from 'xstate';
 import type { KubeObject } from '../api/object';
 import { rfc3339 } from '../clock/timeFormat';
 import type { TimerHandle, VirtualMs } from '../clock/virtualClock';
@@ -13,6 +12,7 @@ import { overridableTarget } from './behaviour/probeOverrides';
 import type { RuntimeContainer } from './cri/runtimeService';
 import { goDuration, podFullName } from './format';
 import { containerMachine, type ContainerIntent } from './machines/containerMachine';
+import { MachineRunner } from './machines/machineRunner';
 import { podLifecycleMachine, type PodIntent, type RestartPolicy } from './machines/podLifecycleMachine';
 import { probeKillGracePeriodSeconds, probeKillMessage } from './prober/probeKill';
 import type { ProbeResultListener } from './prober/types';
@@ -28,7 +28,7 @@ const SANDBOX_RETRY_MS = 10_000;
 
 type PodObject = Pod & KubeObject;
 type Intent = PodIntent | ContainerIntent;
-type ContainerActor = Actor<typeof containerMachine>;
+type ContainerActor = MachineRunner<typeof containerMachine>;
 
 /**
  * PodWorker owns one pod on the node. Every change goes the same way: an event reaches a machine, the intents the
@@ -36,7 +36,7 @@ type ContainerActor = Actor<typeof containerMachine>;
  * instant's work is done.
  */
 export class PodWorker {
-  private readonly lifecycle: Actor<typeof podLifecycleMachine>;
+  private readonly lifecycle: MachineRunner<typeof podLifecycleMachine>;
   private readonly containers = new Map<string, { actor: ContainerActor; spec: Container; init: boolean }>();
   private readonly intents: Intent[] = [];
   private readonly timers = new Set<TimerHandle>();
@@ -55,17 +55,15 @@ export class PodWorker {
     const hasInit = (spec.initContainers ?? []).length > 0;
     for (const [list, init] of [[spec.initContainers ?? [], true], [spec.containers, false]] as const) {
       for (const c of list) {
-        const actor = createActor(containerMachine, { input: { name: c.name, image: c.image ?? '', waitingReason: hasInit ? 'PodInitializing' : 'ContainerCreating' } });
+        const actor = new MachineRunner(containerMachine, { name: c.name, image: c.image ?? '', waitingReason: hasInit ? 'PodInitializing' : 'ContainerCreating' });
         actor.on('*', (intent) => this.intents.push(intent));
         this.containers.set(c.name, { actor, spec: c, init });
       }
     }
-    this.lifecycle = createActor(podLifecycleMachine, {
-      input: {
-        restartPolicy: (spec.restartPolicy ?? 'Always') as RestartPolicy,
-        initContainers: (spec.initContainers ?? []).map((c) => ({ name: c.name, restartable: c.restartPolicy === 'Always' })),
-        containers: spec.containers.map((c) => c.name),
-      },
+    this.lifecycle = new MachineRunner(podLifecycleMachine, {
+      restartPolicy: (spec.restartPolicy ?? 'Always') as RestartPolicy,
+      initContainers: (spec.initContainers ?? []).map((c) => ({ name: c.name, restartable: c.restartPolicy === 'Always' })),
+      containers: spec.containers.map((c) => c.name),
     });
     this.lifecycle.on('*', (intent) => this.intents.push(intent));
     this.status = new PodStatusSync(services, () => this.view());

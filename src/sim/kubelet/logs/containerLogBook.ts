@@ -36,7 +36,8 @@ interface Instance {
   spec: Container;
   startedAt: VirtualMs;
   finishedAt?: VirtualMs;
-  printed: ProgramOutput;
+  /** What it prints on its own: worked out when first read, as most instances' logs are never asked for. */
+  printed: () => ProgramOutput;
   recorded: LogLine[];
 }
 
@@ -56,7 +57,8 @@ interface Follower {
  * are added with recordRequest. It implements the `logs` service kubectl's logs verb reads.
  */
 export class ContainerLogBook {
-  private readonly logs = new Map<string, Instance[]>();
+  /** Instances by pod uid, then container name, oldest first. */
+  private readonly logs = new Map<string, Map<string, Instance[]>>();
   private readonly followers = new Set<Follower>();
 
   constructor(private readonly deps: ContainerLogBookDeps) {
@@ -65,7 +67,7 @@ export class ContainerLogBook {
 
   /** lines is the log of a container's newest instance, or of the one before it when `previous`, oldest first. */
   lines(podUid: string, container: string, previous: boolean): LogLine[] {
-    const instances = this.logs.get(key(podUid, container)) ?? [];
+    const instances = this.logs.get(podUid)?.get(container) ?? [];
     const instance = previous ? instances.at(-2) : instances.at(-1);
     if (!instance) return [];
     return this.between(instance, -1, 0).lines;
@@ -76,7 +78,7 @@ export class ContainerLogBook {
    * ends or the pod is deleted. Returns the unsubscribe.
    */
   subscribe(podUid: string, container: string, handler: (line: LogLine) => void): () => void {
-    const instance = this.logs.get(key(podUid, container))?.at(-1);
+    const instance = this.logs.get(podUid)?.get(container)?.at(-1);
     if (!instance || instance.finishedAt !== undefined) return () => {};
     const follower: Follower = { podUid, instance, handler, printedUntil: this.offset(instance), recordedSent: instance.recorded.length };
     this.followers.add(follower);
@@ -86,7 +88,7 @@ export class ContainerLogBook {
 
   /** recordRequest logs a request the container's newest instance served, in its image's access-log format. */
   recordRequest(podUid: string, container: string, request: HttpRequest, time: VirtualMs): void {
-    const instance = this.logs.get(key(podUid, container))?.at(-1);
+    const instance = this.logs.get(podUid)?.get(container)?.at(-1);
     if (!instance || instance.finishedAt !== undefined) return;
     const last = instance.recorded.at(-1)?.time ?? time;
     instance.recorded.push({ time: Math.max(time, last), text: requestLine(instance.spec, request, time) });
@@ -99,7 +101,7 @@ export class ContainerLogBook {
     const uid = pod.metadata.uid ?? '';
     if (event.type === 'DELETED') {
       for (const f of [...this.followers]) if (f.podUid === uid) this.unfollow(f);
-      for (const k of [...this.logs.keys()]) if (k.startsWith(`${uid}/`)) this.logs.delete(k);
+      this.logs.delete(uid);
       return;
     }
     for (const status of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) this.observe(pod, status);
@@ -116,18 +118,21 @@ export class ContainerLogBook {
   }
 
   private instance(pod: Pod & KubeObject, name: string, containerID: string, startedAt?: string, finishedAt?: string): void {
-    const k = key(pod.metadata.uid ?? '', name);
-    const list = this.logs.get(k) ?? [];
+    const uid = pod.metadata.uid ?? '';
+    const containers = this.logs.get(uid) ?? new Map<string, Instance[]>();
+    const list = containers.get(name) ?? [];
     let instance = list.find((i) => i.containerID === containerID);
     if (!instance) {
       const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c) => c.name === name);
       if (!spec) return;
       const start = this.instantOf(startedAt);
-      instance = { containerID, spec, startedAt: start, printed: this.printedBy(pod, spec, start), recorded: [] };
+      const node = pod.spec?.nodeName ? this.deps.client.get<Node & KubeObject>('Node', '', pod.spec.nodeName) : undefined;
+      instance = { containerID, spec, startedAt: start, printed: once(() => this.printedBy(pod, node, spec, start)), recorded: [] };
       list.push(instance);
       // The kubelet keeps the log of one dead instance besides the current one.
       if (list.length > 2) list.shift();
-      this.logs.set(k, list);
+      containers.set(name, list);
+      this.logs.set(uid, containers);
     }
     if (finishedAt !== undefined && instance.finishedAt === undefined) {
       instance.finishedAt = this.instantOf(finishedAt);
@@ -140,8 +145,7 @@ export class ContainerLogBook {
   }
 
   /** printedBy is the image's own output merged with the program's, both from the instance's start. */
-  private printedBy(pod: Pod & KubeObject, spec: Container, startedAt: VirtualMs): ProgramOutput {
-    const node = pod.spec?.nodeName ? this.deps.client.get<Node & KubeObject>('Node', '', pod.spec.nodeName) : undefined;
+  private printedBy(pod: Pod & KubeObject, node: (Node & KubeObject) | undefined, spec: Container, startedAt: VirtualMs): ProgramOutput {
     const cpus = Math.round(parseQuantity(node?.status?.capacity?.cpu ?? '1').value());
     const ctx = { container: spec, podName: pod.metadata.name ?? '', podIP: pod.status?.podIP ?? '', cpus, kernel: node?.status?.nodeInfo?.kernelVersion ?? '' };
     const image = imageOutput(ctx, programFor(spec), startedAt);
@@ -172,7 +176,7 @@ export class ContainerLogBook {
   /** between merges printed lines after `printedAfter` (an offset) with recorded lines from index `recordedFrom`. */
   private between(instance: Instance, printedAfter: VirtualMs, recordedFrom: number): { lines: LogLine[]; until: VirtualMs } {
     const until = this.offset(instance);
-    const printed = printedBetween(instance.printed, printedAfter, until).map((l) => {
+    const printed = printedBetween(instance.printed(), printedAfter, until).map((l) => {
       const time = instance.startedAt + l.at;
       // `$(date)` prints the time the line was printed.
       return { time, text: l.text.includes(DATE_TOKEN) ? l.text.replaceAll(DATE_TOKEN, dateCommandTime(time)) : l.text };
@@ -190,7 +194,7 @@ export class ContainerLogBook {
 
   /** schedule wakes the follower when the program prints its next line; periodic, so settle() does not wait for it. */
   private schedule(f: Follower): void {
-    const next = nextPrintAfter(f.instance.printed, f.printedUntil);
+    const next = nextPrintAfter(f.instance.printed(), f.printedUntil);
     if (next === undefined) return;
     f.timer = this.deps.clock.schedule(f.instance.startedAt + next - this.deps.clock.now(), {
       owner: 'kubectl',
@@ -209,6 +213,7 @@ export class ContainerLogBook {
   }
 }
 
-function key(podUid: string, container: string): string {
-  return `${podUid}/${container}`;
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }

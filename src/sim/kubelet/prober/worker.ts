@@ -6,8 +6,8 @@
 // initialDelaySeconds and then every periodSeconds (the container-bound worker's firstProbeDelay without its
 // adoption jitter), so lessons match the documentation's timings: exec-liveness probes at 5, 10, 15 ... s.
 import type { Container, Pod, Probe } from 'kubernetes-types/core/v1';
-import { createActor, type Actor } from 'xstate';
 import type { TimerHandle, VirtualClock, VirtualMs } from '../../clock/virtualClock';
+import { MachineRunner } from '../machines/machineRunner';
 import { probeMachine, type ProbeIntent, type ProbeMachineEvent } from './probeMachine';
 import { runProbe, type ProbeRun } from './prober';
 import type { ProbeResult, ProbeTarget, ProbeType } from './types';
@@ -47,7 +47,7 @@ export function probeSpec(container: Container, probeType: ProbeType): Probe | u
  * probe that is waiting out its timeout.
  */
 export class ProbeWorker {
-  private readonly actor: Actor<typeof probeMachine>;
+  private readonly actor: MachineRunner<typeof probeMachine>;
   /** Intents the machine emitted during the event being sent, applied once the machine has settled. */
   private readonly intents: ProbeIntent[] = [];
   private timer: TimerHandle | undefined;
@@ -62,13 +62,11 @@ export class ProbeWorker {
   ) {
     this.spec = probeSpec(opts.container, opts.probeType)!;
     this.periodMs = (this.spec.periodSeconds || 10) * 1000;
-    this.actor = createActor(probeMachine, {
-      input: {
-        probeType: opts.probeType,
-        successThreshold: this.spec.successThreshold || 1,
-        failureThreshold: this.spec.failureThreshold || 3,
-        gatedByStartup: opts.gatedByStartup,
-      },
+    this.actor = new MachineRunner(probeMachine, {
+      probeType: opts.probeType,
+      successThreshold: this.spec.successThreshold || 1,
+      failureThreshold: this.spec.failureThreshold || 3,
+      gatedByStartup: opts.gatedByStartup,
     });
     this.actor.on('*', (intent) => this.intents.push(intent));
     this.actor.start();
