@@ -25,7 +25,8 @@ export function rfc3339Micro(t: VirtualMs): string {
   const ms = Math.floor(t);
   if (ms !== lastMicroMs) {
     lastMicroMs = ms;
-    lastMicroText = new Date(EPOCH_MS + ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+    // toISOString ends in `.mmmZ`; microseconds are the milliseconds and three zeros.
+    lastMicroText = `${new Date(EPOCH_MS + ms).toISOString().slice(0, -1)}000Z`;
   }
   return lastMicroText;
 }

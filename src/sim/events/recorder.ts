@@ -7,6 +7,9 @@ import { deepCopy } from '../store/deepCopy';
 
 export type EventType = 'Normal' | 'Warning';
 
+/** client-go tools/record events_cache.go maxLruCacheEntries: how many Event identities the correlator remembers. */
+export const MAX_LRU_CACHE_ENTRIES = 4096;
+
 /** EventSource names the reporting component, as Event.source does (`default-scheduler`, `kubelet` on `node-1`). */
 export interface EventSource {
   component: string;
@@ -26,6 +29,7 @@ export class EventRecorder {
     return sa < sb ? -1 : sa > sb ? 1 : 0;
   }
 
+  /** Event names by identity, least recently seen first: the correlator's LRU cache (maxLruCacheEntries 4096). */
   private readonly seen = new Map<string, string>();
   private sequence = 0;
 
@@ -47,6 +51,7 @@ export class EventRecorder {
     const now = rfc3339(this.clock.now());
     const dedupKey = [involved.kind, ns, involved.name, involved.uid, type, reason, message, source.component, source.host].join('\u0000');
     const existingName = this.seen.get(dedupKey);
+    if (existingName) this.seen.delete(dedupKey);
     const ctx = { actor: source.host ? `${source.component}/${source.host}` : source.component, reason: message, quiet: true };
     if (existingName) {
       const existing = this.client.get<Event & KubeObject>('Event', ns, existingName);
@@ -56,6 +61,7 @@ export class EventRecorder {
         next.lastTimestamp = now;
         next.eventTime = rfc3339Micro(this.clock.now());
         this.client.update(next, ctx);
+        this.seen.set(dedupKey, existingName);
         return;
       }
     }
@@ -82,10 +88,15 @@ export class EventRecorder {
     };
     this.client.create(event, ctx);
     this.seen.set(dedupKey, name);
+    // Forgotten identities start a new Event when they recur, as upstream's cache evicts them.
+    if (this.seen.size > MAX_LRU_CACHE_ENTRIES) this.seen.delete(this.seen.keys().next().value!);
   }
 
   private uniqueSuffix(): string {
-    const nanos = BigInt(this.clock.now()) * 1_000_000n + BigInt(this.sequence++ % 1_000_000);
-    return nanos.toString(16).padStart(16, '0');
+    const sequence = this.sequence++ % 1_000_000;
+    // Exact as a double for the first 104 days of virtual time; BigInt beyond.
+    const nanos = this.clock.now() * 1_000_000 + sequence;
+    const exact = Number.isSafeInteger(nanos) ? nanos : BigInt(this.clock.now()) * 1_000_000n + BigInt(sequence);
+    return exact.toString(16).padStart(16, '0');
   }
 }

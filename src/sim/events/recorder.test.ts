@@ -1,0 +1,35 @@
+import type { Event } from 'kubernetes-types/core/v1';
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../api/object';
+import { createCluster } from '../cluster/cluster';
+import { EventRecorder, MAX_LRU_CACHE_ENTRIES } from './recorder';
+
+function setup() {
+  const cluster = createCluster({ controllers: false, kubelets: false, nodes: [] });
+  const recorder = new EventRecorder(cluster.client, cluster.clock);
+  const pod = (name: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', uid: `uid-${name}` } }) as KubeObject;
+  const events = (name: string) => cluster.list<Event & KubeObject>('Event').filter((e) => e.involvedObject.name === name);
+  return { cluster, recorder, pod, events };
+}
+
+describe('EventRecorder', () => {
+  it('An identical event bumps the count and lastTimestamp of the first instead of creating another.', () => {
+    const { cluster, recorder, pod, events } = setup();
+    recorder.event(pod('web'), 'Warning', 'BackOff', 'Back-off restarting failed container', { component: 'kubelet', host: 'node-1' });
+    cluster.advance(10_000);
+    recorder.event(pod('web'), 'Warning', 'BackOff', 'Back-off restarting failed container', { component: 'kubelet', host: 'node-1' });
+    expect(events('web').map((e) => [e.count, e.firstTimestamp, e.lastTimestamp])).toEqual([[2, '2026-01-01T09:00:00Z', '2026-01-01T09:00:10Z']]);
+  });
+
+  it('Like the correlator LRU cache of 4096 identities, an event forgotten behind 4096 others starts a new Event.', () => {
+    const { recorder, pod, events } = setup();
+    const source = { component: 'kubelet', host: 'node-1' };
+    recorder.event(pod('first'), 'Normal', 'Pulled', 'Container image "nginx" already present on machine', source);
+    for (let i = 0; i < MAX_LRU_CACHE_ENTRIES - 1; i++) recorder.event(pod(`p${i}`), 'Normal', 'Started', 'Started container nginx', source);
+    recorder.event(pod('first'), 'Normal', 'Pulled', 'Container image "nginx" already present on machine', source);
+    expect(events('first').map((e) => e.count)).toEqual([2]);
+    for (let i = 0; i < MAX_LRU_CACHE_ENTRIES; i++) recorder.event(pod(`q${i}`), 'Normal', 'Started', 'Started container nginx', source);
+    recorder.event(pod('first'), 'Normal', 'Pulled', 'Container image "nginx" already present on machine', source);
+    expect(events('first').map((e) => e.count)).toEqual([2, 1]);
+  });
+});
