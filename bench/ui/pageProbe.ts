@@ -48,13 +48,13 @@ export const PROBE = `
       const text = document.querySelector('section[aria-label=workloads]')?.textContent || '';
       const m = /deploy\\/web\\s*ready (\\d+)\\/(\\d+) · up-to-date (\\d+) · available (\\d+)/.exec(text);
       const statuses = {};
-      // Pods are chips (one element each, with data-status) or, on crowded nodes, one canvas per node whose
+      // Pods are chips (one element each, with data-status) or, on crowded nodes, one svg per node whose
       // label counts them by status: "pods on node-1: 18 Running, 2 ContainerCreating".
       let podsDrawn = 0;
       for (const p of document.querySelectorAll('[data-testid=cluster-graph] [aria-label^="pod "]')) {
         const s = p.getAttribute('data-status'); statuses[s] = (statuses[s] || 0) + 1; podsDrawn++;
       }
-      for (const c of document.querySelectorAll('[data-testid=cluster-graph] canvas[data-pods]')) {
+      for (const c of document.querySelectorAll('[data-testid=cluster-graph] [data-pods]')) {
         for (const part of (c.getAttribute('aria-label') || '').replace(/^[^:]*: ?/, '').split(', ').filter(Boolean)) {
           const [n, ...words] = part.split(' '); statuses[words.join(' ')] = (statuses[words.join(' ')] || 0) + +n; podsDrawn += +n;
         }

@@ -7,11 +7,11 @@ import { useTrafficStore } from './store/trafficStore';
 export const simClient = new SimClient();
 // Objects are decoded a slice at a time while the page is idle (see Inbox), so a large tick never arrives as one
 // long task; requestAnimationFrame here made the browser redraw, and re-layerize the graph, in every frame.
-const inbox = new Inbox(
-  (message) => useClusterStore.getState().receive(message),
-  (run) => requestIdleCallback(run, { timeout: 100 }),
-  () => performance.now(),
-);
+const inbox = new Inbox((message) => useClusterStore.getState().receive(message), {
+  whenIdle: (run) => requestIdleCallback(run, { timeout: 100 }),
+  afterUpdate: (run) => queueMicrotask(run),
+  now: () => performance.now(),
+});
 simClient.onMessage((message) => {
   if (message.type === 'traffic') return useTrafficStore.getState().receive(message);
   if (message.type === 'ready') useTrafficStore.getState().reset();

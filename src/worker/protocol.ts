@@ -1,4 +1,5 @@
 import type { Action, ApplyResult, Flow, KubeObject, ObjectRef, SchedulingTrace, TrafficSample, TrafficStats } from '../sim/index';
+import type { PackedTexts } from './packedTexts';
 
 /**
  * The one contract between the UI and the simulation worker. Payloads are plain JSON, so a replay is a stored
@@ -7,8 +8,11 @@ import type { Action, ApplyResult, Flow, KubeObject, ObjectRef, SchedulingTrace,
  * Version 2: a batch carries each upserted object as its JSON text, under its key, so the UI decodes a few per
  * frame and skips versions a later message replaced; Events carry only the fields the UI shows; a batch carries at
  * most the newest ACTION_WINDOW actions and says how many it had.
+ *
+ * Version 3: a batch carries its Events apart from the other objects, each with the fields the UI indexes them by,
+ * so the UI keeps their text and parses only those it shows; texts travel packed in buffers that are transferred.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** The newest narrated actions the UI keeps; a batch never carries more, since older ones would be dropped at once. */
 export const ACTION_WINDOW = 500;
@@ -42,15 +46,32 @@ export type NodeAction = 'kill' | 'restart' | 'cordon' | 'uncordon' | 'drain';
 export type PodAction = 'delete' | 'crash' | 'failLiveness' | 'failReadiness' | 'healProbes';
 
 /**
- * BatchMessage is what changed in the cluster, in wire form. `upserted[i]` is the JSON text of the object whose
- * `kind/namespace/name` is `keys[i]`. `actions` are the newest (at most ACTION_WINDOW) of the `actionCount` actions
- * the batch narrated, in order.
+ * WireEvents are a batch's upserted Events, field by field (the i-th entry of each list is the i-th Event). A
+ * 2,000-pod rollout writes some 17,000 Events, and the UI shows a few hundred of them: it indexes all of them by
+ * these fields and parses the text of only those it shows.
+ */
+export interface WireEvents {
+  /** `namespace/name` of the Event. */
+  keys: string[];
+  /** `kind/namespace/name` of the object the Event is about. */
+  involved: string[];
+  /** When the Event last happened, in virtual ms: its eventTime, else its lastTimestamp, else its firstTimestamp. */
+  times: number[];
+  /** The Events' JSON texts, slimmed to what the UI shows (see slimEvent). */
+  texts: PackedTexts;
+}
+
+/**
+ * BatchMessage is what changed in the cluster, in wire form. The i-th text of `upserted` is the JSON of the object
+ * whose `kind/namespace/name` is `keys[i]`; Events travel in `events` instead. `actions` are the newest (at most
+ * ACTION_WINDOW) of the `actionCount` actions the batch narrated, in order.
  */
 export interface BatchMessage {
   type: 'batch';
   time: number;
   keys: string[];
-  upserted: string[];
+  upserted: PackedTexts;
+  events: WireEvents;
   deleted: ObjectRef[];
   actions: Action[];
   actionCount: number;
@@ -64,6 +85,11 @@ export interface TrafficMessage {
   samples: TrafficSample[];
   /** Local ports `kubectl port-forward` listens on. */
   portForwards: number[];
+}
+
+/** transfers lists the buffers postMessage moves to the UI with a message instead of copying them. */
+export function transfers(message: WorkerMessage): Transferable[] {
+  return message.type === 'batch' ? [message.upserted.bytes.buffer, message.events.texts.bytes.buffer] : [];
 }
 
 /** What the worker sends back. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkerMessage } from './protocol';
 import { PROTOCOL_VERSION } from './protocol';
+import { parseText, textAt } from './packedTexts';
 import { SimHost, TICK_MS, type Ticker } from './simHost';
 
 /** A ticker the test advances by hand, instead of the browser's setInterval. */
@@ -50,7 +51,7 @@ describe('the worker host', () => {
     expect(applied).toEqual({ type: 'applied', id: 7, results: [expect.objectContaining({ ok: true, message: 'configmap/settings created' })] });
     const batch = posted.find((m) => m.type === 'batch');
     expect(batch?.type === 'batch' && batch.keys).toContain('ConfigMap/default/settings');
-    expect(batch?.type === 'batch' && JSON.parse(batch.upserted[batch.keys.indexOf('ConfigMap/default/settings')]).metadata.name).toBe('settings');
+    expect(batch?.type === 'batch' && parseText<{ metadata: { name: string } }>(textAt(batch.upserted, batch.keys.indexOf('ConfigMap/default/settings'))).metadata.name).toBe('settings');
   });
 
   it('pause stops the ticker; step performs one action and reports it', () => {

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
-import type { Command } from './protocol';
+import { transfers, type Command } from './protocol';
 import { SimHost } from './simHost';
 
-const host = new SimHost((message) => self.postMessage(message), {
+const host = new SimHost((message) => self.postMessage(message, transfers(message)), {
   start(everyMs, tick) {
     const id = setInterval(tick, everyMs);
     return () => clearInterval(id);

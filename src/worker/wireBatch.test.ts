@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Event } from 'kubernetes-types/core/v1';
 import type { Action, ChangeBatch, KubeObject } from '../sim/index';
 import { ACTION_WINDOW } from './protocol';
-import { encodeBatch, slimEvent } from './wireBatch';
+import { encodeBatch, eventTime, slimEvent } from './wireBatch';
+import { parseText, textAt, type PackedTexts } from './packedTexts';
+
+const parsed = (texts: PackedTexts) => texts.ends.map((_, i) => parseText<KubeObject>(textAt(texts, i)));
 
 const pod = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' } });
 const ref = (name: string) => ({ kind: 'Pod', namespace: 'default', name });
@@ -11,22 +14,22 @@ const podChars = JSON.stringify(pod('a')).length;
 
 describe('encodeBatch', () => {
   const shape = (batch: ChangeBatch, maxChars: number) =>
-    encodeBatch(batch, maxChars).map((m) => [m.time, m.keys, m.upserted.map((t) => (JSON.parse(t) as KubeObject).metadata.name), m.deleted.map((d) => d.name), m.actions.map((a) => a.seq), m.actionCount]);
+    encodeBatch(batch, maxChars).map((m) => [m.time, m.keys, parsed(m.upserted).map((o) => o.metadata.name), m.events.keys, m.deleted.map((d) => d.name), m.actions.map((a) => a.seq), m.actionCount]);
 
   it.each<{ name: string; batch: ChangeBatch; maxChars: number; want: unknown[] }>([
     {
       name: 'a batch within the limit is one message, each object as JSON text under its kind/namespace/name key',
       batch: { time: 5, upserted: [pod('a')], deleted: [ref('z')], actions: [act(1)] },
       maxChars: 1 << 20,
-      want: [[5, ['Pod/default/a'], ['a'], ['z'], [1], 1]],
+      want: [[5, ['Pod/default/a'], ['a'], [], ['z'], [1], 1]],
     },
     {
       name: 'a larger batch is cut in order by the size of its text, with deletions and actions in the last part',
       batch: { time: 5, upserted: [pod('a'), pod('b'), pod('c')], deleted: [ref('x')], actions: [act(1), act(2)] },
       maxChars: 2 * podChars,
       want: [
-        [5, ['Pod/default/a', 'Pod/default/b'], ['a', 'b'], [], [], 0],
-        [5, ['Pod/default/c'], ['c'], ['x'], [1, 2], 2],
+        [5, ['Pod/default/a', 'Pod/default/b'], ['a', 'b'], [], [], [], 0],
+        [5, ['Pod/default/c'], ['c'], [], ['x'], [1, 2], 2],
       ],
     },
     {
@@ -34,11 +37,28 @@ describe('encodeBatch', () => {
       batch: { time: 7, upserted: [pod('a'), pod('b')], deleted: [], actions: [] },
       maxChars: 1,
       want: [
-        [7, ['Pod/default/a'], ['a'], [], [], 0],
-        [7, ['Pod/default/b'], ['b'], [], [], 0],
+        [7, ['Pod/default/a'], ['a'], [], [], [], 0],
+        [7, ['Pod/default/b'], ['b'], [], [], [], 0],
       ],
     },
   ])('$name', ({ batch, maxChars, want }) => expect(shape(batch, maxChars)).toEqual(want));
+
+  it('Events travel apart from the other objects, and their text counts towards the size of a part', () => {
+    const pulled = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'a.1', namespace: 'default' }, involvedObject: { kind: 'Pod', namespace: 'default', name: 'a' }, lastTimestamp: '2026-01-01T09:00:05Z' };
+    const eventChars = JSON.stringify(slimEvent(pulled as Event)).length;
+    const parts = encodeBatch({ time: 5, upserted: [pod('a'), pulled as KubeObject, pod('b')], deleted: [], actions: [] }, podChars + eventChars);
+    expect(parts.map((m) => [m.keys, m.events.keys, m.events.involved, m.events.times])).toEqual([
+      [['Pod/default/a'], ['default/a.1'], ['Pod/default/a'], [5000]],
+      [['Pod/default/b'], [], [], []],
+    ]);
+  });
+
+  it.each([
+    { name: 'an Event happened at its eventTime, to the millisecond', event: { eventTime: '2026-01-01T09:00:01.250000Z', lastTimestamp: '2026-01-01T09:00:03Z' }, want: 1250 },
+    { name: 'without an eventTime, at its lastTimestamp', event: { lastTimestamp: '2026-01-01T09:00:03Z', firstTimestamp: '2026-01-01T09:00:01Z' }, want: 3000 },
+    { name: 'with neither, at its firstTimestamp', event: { firstTimestamp: '2026-01-01T09:01:00Z' }, want: 60_000 },
+    { name: 'with no time at all, at the start of the clock', event: {}, want: 0 },
+  ])('$name', ({ event, want }) => expect(eventTime(event as Event)).toBe(want));
 
   it('a batch carries only the newest ACTION_WINDOW actions, and counts them all', () => {
     const actions = Array.from({ length: ACTION_WINDOW + 20 }, (_, i) => act(i + 1));
@@ -80,6 +100,7 @@ describe('encodeBatch', () => {
       reportingComponent: 'deployment-controller',
     });
     const [message] = encodeBatch({ time: 0, upserted: [event as unknown as KubeObject], deleted: [], actions: [] });
-    expect(JSON.parse(message.upserted[0])).toEqual(JSON.parse(JSON.stringify(slimEvent(event))));
+    const { keys, involved, times, texts } = message.events;
+    expect([message.keys, keys, involved, times, parsed(texts)]).toEqual([[], ['default/web.01'], ['Deployment/default/web'], [0], [JSON.parse(JSON.stringify(slimEvent(event)))]]);
   });
 });

@@ -1,11 +1,13 @@
 // Encodes the sim's change batches for postMessage. Events keep the fields `kubectl get events` and `kubectl
 // describe` print (k8s.io/kubectl/pkg/describe/describe.go DescribeEvents; pkg/printers/internalversion printEvent).
 import type { Event } from 'kubernetes-types/core/v1';
-import type { ChangeBatch, KubeObject } from '../sim/index';
+import type { ChangeBatch } from '../sim/index';
+import { parseTime } from '../sim/clock/timeFormat';
+import { TextPacker } from './packedTexts';
 import { ACTION_WINDOW, type BatchMessage } from './protocol';
 
-/** The most JSON text one batch message carries (a part holds at least one object); about 450 Pods or 2,000 Events. */
-export const MAX_CHARS_PER_MESSAGE = 1 << 20;
+/** The most JSON text, in UTF-8 bytes, one batch message carries (a part holds at least one object); about 450 Pods or 2,000 Events. */
+export const MAX_BYTES_PER_MESSAGE = 1 << 20;
 
 /** wireKey is how the wire (and the UI's inbox) names an object: `kind/namespace/name`. */
 export function wireKey(kind: string, namespace: string | undefined, name: string | undefined): string {
@@ -35,35 +37,72 @@ export function slimEvent(event: Event): Partial<Event> & { apiVersion: string; 
   };
 }
 
-const encode = (obj: KubeObject) => JSON.stringify(obj.kind === 'Event' ? slimEvent(obj as unknown as Event) : obj);
+/** eventTime is when an Event last happened, in virtual ms, as the timeline orders Events. */
+export function eventTime(event: Event): number {
+  return parseTime(event.eventTime ?? event.lastTimestamp ?? event.firstTimestamp) ?? 0;
+}
 
 /**
- * encodeBatch turns one merged change batch into messages of at most `maxChars` of object text, in order, all with
- * the batch's time; deletions and actions travel in the last one. The UI's main thread copies each message in one
- * go when it arrives: at 100x a rollout is some 20 MB, which arrived as one 250 ms stall before it was cut up.
+ * encodeBatch turns one merged change batch into messages of at most `maxBytes` of object text, in order, all with
+ * the batch's time; deletions and actions travel in the last one. At 100x a rollout is some 20 MB: as one message
+ * it stalled the UI for 250 ms; the UI handles each part in a task of its own.
  */
-export function encodeBatch(batch: ChangeBatch, maxChars = MAX_CHARS_PER_MESSAGE): BatchMessage[] {
+export function encodeBatch(batch: ChangeBatch, maxBytes = MAX_BYTES_PER_MESSAGE): BatchMessage[] {
   const parts: BatchMessage[] = [];
-  let part = emptyPart(batch.time);
-  let chars = 0;
+  let part = new Part();
   for (const obj of batch.upserted) {
-    const text = encode(obj);
-    if (part.upserted.length > 0 && chars + text.length > maxChars) {
-      parts.push(part);
-      part = emptyPart(batch.time);
-      chars = 0;
+    const event = obj.kind === 'Event' ? (obj as unknown as Event) : undefined;
+    const text = JSON.stringify(event ? slimEvent(event) : obj);
+    if (part.count > 0 && part.byteLength + text.length > maxBytes) {
+      parts.push(part.message(batch.time));
+      part = new Part();
     }
-    part.keys.push(wireKey(obj.kind, obj.metadata.namespace, obj.metadata.name));
-    part.upserted.push(text);
-    chars += text.length;
+    if (event) {
+      const { kind, namespace, name } = event.involvedObject;
+      part.eventKeys.push(`${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`);
+      part.involved.push(`${kind ?? ''}/${namespace ?? ''}/${name ?? ''}`);
+      part.times.push(eventTime(event));
+      part.events.add(text);
+    } else {
+      part.keys.push(wireKey(obj.kind, obj.metadata.namespace, obj.metadata.name));
+      part.objects.add(text);
+    }
   }
-  part.deleted = batch.deleted;
-  part.actions = batch.actions.slice(-ACTION_WINDOW);
-  part.actionCount = batch.actions.length;
-  parts.push(part);
+  const last = part.message(batch.time);
+  last.deleted = batch.deleted;
+  last.actions = batch.actions.slice(-ACTION_WINDOW);
+  last.actionCount = batch.actions.length;
+  parts.push(last);
   return parts;
 }
 
-function emptyPart(time: number): BatchMessage {
-  return { type: 'batch', time, keys: [], upserted: [], deleted: [], actions: [], actionCount: 0 };
+/** Part gathers one message's objects and Events. */
+class Part {
+  readonly keys: string[] = [];
+  readonly objects = new TextPacker();
+  readonly eventKeys: string[] = [];
+  readonly involved: string[] = [];
+  readonly times: number[] = [];
+  readonly events = new TextPacker();
+
+  get count(): number {
+    return this.objects.count + this.events.count;
+  }
+
+  get byteLength(): number {
+    return this.objects.byteLength + this.events.byteLength;
+  }
+
+  message(time: number): BatchMessage {
+    return {
+      type: 'batch',
+      time,
+      keys: this.keys,
+      upserted: this.objects.pack(),
+      events: { keys: this.eventKeys, involved: this.involved, times: this.times, texts: this.events.pack() },
+      deleted: [],
+      actions: [],
+      actionCount: 0,
+    };
+  }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Node, Service } from 'kubernetes-types/core/v1';
+import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { TrafficSample } from '../../sim/index';
-import { clampRate, flowService, nextFlowId, sourceText, targetError, targetSuggestions } from './trafficModel';
+import { clampRate, flowService, nextFlowId, podSources, sourceText, targetError, targetSuggestions } from './trafficModel';
 
 const node = (name: string, ip: string, ready: boolean): Node => ({
   metadata: { name },
@@ -106,5 +106,13 @@ describe('traffic panel model', () => {
     expect(flowService(samples, 'flow-1')).toBe('default/web');
     expect(flowService(samples, 'flow-2')).toBe('ingress-nginx/ingress-nginx-controller');
     expect(flowService(samples, 'flow-3')).toBeUndefined();
+  });
+});
+
+describe('pod sources', () => {
+  const pod = (namespace: string, name: string, phase: string, podIP?: string): Pod => ({ metadata: { namespace, name }, status: { phase, podIP } });
+  it('lists the Running pods that have an IP, by namespace/name in code-unit order', () => {
+    const pods = [pod('default', 'web-b', 'Running', '10.244.1.3'), pod('default', 'web-a', 'Pending'), pod('default', 'Web-c', 'Running', '10.244.1.4'), pod('app', 'api', 'Running', '10.244.2.2'), pod('default', 'web-d', 'Running')];
+    expect(podSources(pods)).toEqual(['app/api', 'default/Web-c', 'default/web-b']);
   });
 });

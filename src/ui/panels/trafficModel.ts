@@ -2,7 +2,7 @@
 // Kubernetes (an Ingress host, the Service's cluster DNS name `<svc>.<ns>.svc.cluster.local`, a load balancer's IP,
 // any node's IP on a nodePort; see the Service and Ingress concept pages), and which Service a flow ends up in.
 // No upstream counterpart; URL handling follows src/sim/network/request.ts (parseURL).
-import type { Node, Service } from 'kubernetes-types/core/v1';
+import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { Flow, TrafficSample, TrafficSource } from '../../sim/index';
 import { byNaturalName } from '../graph/layout';
@@ -107,4 +107,15 @@ export function flowService(samples: readonly TrafficSample[], flowId: string): 
     controller ??= service;
   }
   return controller;
+}
+
+/** podSources lists the pods a flow can start from: those Running with an IP, as `namespace/name` in code-unit order. */
+export function podSources(pods: readonly Pod[]): string[] {
+  return (
+    pods
+      .filter((p) => p.status?.phase === 'Running' && p.status.podIP)
+      .map((p) => `${p.metadata?.namespace}/${p.metadata?.name}`)
+      // Code-unit order: a collator's natural order cost milliseconds for 2,000 pods.
+      .sort()
+  );
 }

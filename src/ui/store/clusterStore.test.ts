@@ -25,6 +25,7 @@ describe('the cluster mirror', () => {
       type: 'batch',
       time: 100,
       upserted: [pod('a', 'Running')],
+      events: [],
       deleted: [{ kind: 'Pod', namespace: 'default', name: 'b' }],
       actions: [],
     });
@@ -38,7 +39,10 @@ describe('the cluster mirror', () => {
     const state = { ...empty, ...reduce(empty, { type: 'ready', version: 1, time: 0, objects: [pod('a', 'Pending'), scheduled], actions: [] }) } as ClusterState;
     expect(state.objects.Event).toBeUndefined();
     expect([...state.events.byKey.keys()]).toEqual(['default/a.1']);
-    const next = reduce(state, { type: 'batch', time: 100, upserted: [pod('a', 'Running')], deleted: [], actions: [] });
+    const next = reduce(state, { type: 'batch', time: 100, upserted: [pod('a', 'Running')], events: [], deleted: [], actions: [] });
     expect(next.events).toBe(state.events);
+    const pulled = { key: 'default/a.2', involved: 'Pod/default/a', time: 100, texts: new TextEncoder().encode('{}'), start: 0, end: 2 };
+    const later = reduce(state, { type: 'batch', time: 100, upserted: [], events: [pulled], deleted: [], actions: [] });
+    expect([...later.events!.byKey.keys()]).toEqual(['default/a.1', 'default/a.2']);
   });
 });

@@ -70,17 +70,13 @@ export function reduce(state: ClusterState, message: StoreMessage): Partial<Clus
         }
         return objects[kind];
       };
-      const upsertedEvents: KubeObject[] = [];
+      for (const obj of message.upserted) bucket(obj.kind)[nameKey(obj.metadata.namespace, obj.metadata.name)] = obj;
       const deletedEvents: typeof message.deleted = [];
-      for (const obj of message.upserted) {
-        if (obj.kind === 'Event') upsertedEvents.push(obj);
-        else bucket(obj.kind)[nameKey(obj.metadata.namespace, obj.metadata.name)] = obj;
-      }
       for (const ref of message.deleted) {
         if (ref.kind === 'Event') deletedEvents.push(ref);
         else delete bucket(ref.kind)[nameKey(ref.namespace, ref.name)];
       }
-      const events = upsertedEvents.length + deletedEvents.length > 0 ? updateEvents(state.events, upsertedEvents, deletedEvents) : state.events;
+      const events = message.events.length + deletedEvents.length > 0 ? updateEvents(state.events, message.events, deletedEvents) : state.events;
       const actions = message.actions.length > 0 ? [...state.actions, ...message.actions].slice(-ACTION_WINDOW) : state.actions;
       const next: Partial<ClusterState> = { objects, events, actions };
       if (message.time !== undefined) next.time = message.time;

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../sim/index';
-import { eventsAbout, newEventLog, RECENT_EVENTS, updateEvents } from './eventLog';
+import type { Event } from 'kubernetes-types/core/v1';
+import { eventOf, eventsAbout, newEventLog, RECENT_EVENTS, recordOf, updateEvents, type EventRecord } from './eventLog';
 
 const event = (name: string, pod: string, count = 1): KubeObject =>
   ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: 'default' }, involvedObject: { kind: 'Pod', namespace: 'default', name: pod }, reason: 'Pulled', count }) as unknown as KubeObject;
 const podB = { kind: 'Pod', namespace: 'default', name: 'b' };
+const records = (...events: KubeObject[]) => events.map((e) => recordOf(e as unknown as Event));
 
 describe('the event log', () => {
   it('indexes events by the object they are about, oldest first', () => {
@@ -15,7 +17,7 @@ describe('the event log', () => {
 
   it('an update replaces a repeated event in place and returns a new revision around the same maps', () => {
     const log = newEventLog([event('b.1', 'b')]);
-    const next = updateEvents(log, [event('b.1', 'b', 4)], []);
+    const next = updateEvents(log, records(event('b.1', 'b', 4)), []);
     expect(next).not.toBe(log);
     expect(next.revision).toBe(log.revision + 1);
     expect(next.byKey).toBe(log.byKey);
@@ -42,7 +44,7 @@ describe('the event log', () => {
       const upserted = Array.from({ length: 60 }, (_, j) => timed(batch * 60 + j, at(batch * 60 + j)));
       if (batch > 0) upserted.push(timed(batch, '2026-01-01T09:59:00Z'));
       for (const e of upserted) latest.set(e.metadata.name!, (e as unknown as { lastTimestamp: string }).lastTimestamp);
-      log = updateEvents(log, upserted, []);
+      log = updateEvents(log, records(...upserted), []);
     }
     const arrival = [...latest.keys()];
     const want = arrival
@@ -51,6 +53,27 @@ describe('the event log', () => {
       .slice(-RECENT_EVENTS)
       .map((e) => e.name);
     expect(log.recent.map((e) => e.metadata?.name)).toEqual(want);
+  });
+
+  it('an Event that came as text is parsed only when shown: in the timeline window or asked for by its object', () => {
+    const newer = Array.from({ length: RECENT_EVENTS }, (_, i) => ({ ...event(`e.${i}`, 'p'), lastTimestamp: '2026-01-01T09:30:00Z' }) as unknown as KubeObject);
+    // Both texts packed in one buffer, as they come from the worker: the old one's first, then the fresh one's.
+    const [oldText, freshText] = [JSON.stringify(event('b.1', 'b', 2)), JSON.stringify(event('b.2', 'b', 1))];
+    const texts = new TextEncoder().encode(oldText + freshText);
+    const old: EventRecord = { key: 'default/b.1', involved: 'Pod/default/b', time: 7, texts, start: 0, end: oldText.length };
+    const fresh: EventRecord = { key: 'default/b.2', involved: 'Pod/default/b', time: 3_600_000, texts, start: oldText.length, end: texts.length };
+    const log = updateEvents(newEventLog(newer), [old, fresh], []);
+    // The old one stays text; the fresh one entered the window, which holds parsed Events.
+    expect([old.event, old.texts === texts, log.recent.at(-1)?.metadata?.name, fresh.texts]).toEqual([undefined, true, 'b.2', undefined]);
+    expect(eventsAbout(log, podB).map((e) => [e.metadata?.name, e.count])).toEqual([['b.1', 2], ['b.2', 1]]);
+    expect([old.texts, eventOf(old)]).toEqual([undefined, eventsAbout(log, podB)[0]]);
+  });
+
+  it('an Event of a full window that repeats keeps its place in the window, in its latest version', () => {
+    const at = (i: number) => ({ ...event(`e.${i}`, 'p'), lastTimestamp: `2026-01-01T09:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z` }) as unknown as KubeObject;
+    const log = newEventLog(Array.from({ length: RECENT_EVENTS }, (_, i) => at(i)));
+    const next = updateEvents(log, records({ ...at(5), count: 3 } as KubeObject), []);
+    expect([next.recent.length, next.recent[5].metadata?.name, next.recent[5].count, next.recent[6].metadata?.name]).toEqual([RECENT_EVENTS, 'e.5', 3, 'e.6']);
   });
 
   it('deleting an Event of the window lets the next newest in', () => {

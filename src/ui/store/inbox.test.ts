@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, KubeObject } from '../../sim/index';
 import type { BatchMessage, WorkerMessage } from '../../worker/protocol';
+import { TextPacker } from '../../worker/packedTexts';
 import { Inbox, type StoreMessage } from './inbox';
+
+const packed = (texts: string[]) => {
+  const packer = new TextPacker();
+  texts.forEach((t) => packer.add(t));
+  return packer.pack();
+};
 
 const pod = (name: string, phase: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, status: { phase } });
 const act = (seq: number): Action => ({ seq, time: 0, actor: 'kubelet/node-1', verb: 'updateStatus', kind: 'Pod', namespace: 'default', name: 'a', reason: 'r' });
@@ -9,7 +16,8 @@ const batch = (time: number, upserted: KubeObject[], deleted: string[] = [], act
   type: 'batch',
   time,
   keys: upserted.map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`),
-  upserted: upserted.map((o) => JSON.stringify(o)),
+  upserted: packed(upserted.map((o) => JSON.stringify(o))),
+  events: { keys: [], involved: [], times: [], texts: packed([]) },
   deleted: deleted.map((name) => ({ kind: 'Pod', namespace: 'default', name })),
   actions,
   actionCount: actions.length,
@@ -19,14 +27,24 @@ const shape = (m: StoreMessage) =>
     ? [m.time, m.upserted.map((o) => `${o.metadata.name}:${(o.status as { phase: string }).phase}`), m.deleted.map((d) => d.name), m.actions.map((a) => a.seq), m.latest?.count]
     : m.type;
 
-/** inbox gives an Inbox whose idle callbacks ('frames') the test runs by hand and whose clock moves 1 ms each time it is read. */
-function inbox(budgetMs: number, holdMs = 1000) {
+/**
+ * inbox gives an Inbox whose idle callbacks ('frames') the test runs by hand and whose clock moves 1 ms each time it
+ * is read, and `storeMs` more while the store takes an update; by default updates are not paced.
+ */
+function inbox(budgetMs: number, holdMs = 1000, pace = 0, storeMs = 0, updateSize = 100) {
   const delivered: StoreMessage[] = [];
   const frames: Array<() => void> = [];
   let clock = 0;
-  const box = new Inbox((m) => delivered.push(m), (run) => frames.push(run), () => clock++, budgetMs, holdMs);
+  const box = new Inbox(
+    (m) => {
+      delivered.push(m);
+      clock += storeMs;
+    },
+    { whenIdle: (run) => frames.push(run), afterUpdate: (run) => run(), now: () => clock++ },
+    { budgetMs, holdMs, pace, updateSize },
+  );
   const frame = () => frames.shift()?.();
-  return { box, delivered, frames, frame };
+  return { box, delivered, frames, frame, clock: () => clock };
 }
 
 describe('the inbox', () => {
@@ -70,6 +88,73 @@ describe('the inbox', () => {
     messages.forEach((m) => box.push(m));
     for (let i = 0; i < frames; i++) frame();
     expect(delivered.map(shape)).toEqual(want);
+  });
+
+  it('a large update brings its objects first, then its actions and Events in updates of at most the update size', () => {
+    const { box, delivered, frame } = inbox(100, 0, 0, 0, 2);
+    const names = ['e1', 'e2', 'e3'];
+    box.push({
+      ...batch(10, [pod('a', 'Pending')], ['b'], [act(1)]),
+      events: { keys: names.map((n) => `default/${n}`), involved: names.map(() => 'Pod/default/a'), times: [1, 2, 3], texts: packed(names.map(() => '{}')) },
+    });
+    for (let i = 0; i < 3; i++) frame();
+    expect(delivered.map((m) => m.type === 'batch' && [m.time, m.upserted.length, m.deleted.length, m.events.map((e) => e.key), m.actions.length])).toEqual([
+      [undefined, 1, 1, [], 0],
+      [undefined, 0, 0, ['default/e1', 'default/e2'], 1],
+      [10, 0, 0, ['default/e3'], 0],
+    ]);
+  });
+
+  it('keeps Events as text records, the newest version of each, and drops one deleted before the store got it', () => {
+    const { box, delivered, frame } = inbox(2);
+    const events = (time: number, names: string[]): BatchMessage => ({
+      ...batch(time, [], [], []),
+      events: { keys: names.map((n) => `default/${n}`), involved: names.map(() => 'Pod/default/a'), times: names.map(() => time), texts: packed(names.map((n) => `{"n":"${n}@${time}"}`)) },
+    });
+    box.push(events(10, ['e1', 'e2', 'e3']));
+    box.push(events(20, ['e1']));
+    box.push({ ...batch(20, [], [], []), deleted: [{ kind: 'Event', namespace: 'default', name: 'e2' }] });
+    frame();
+    const [m] = delivered;
+    expect(m.type === 'batch' && [m.events.map((e) => [e.key, e.involved, e.time, new TextDecoder().decode(e.texts!.subarray(e.start, e.end))]), m.deleted.map((d) => `${d.kind}/${d.name}`)]).toEqual([
+      [
+        ['default/e1', 'Pod/default/a', 20, '{"n":"e1@20"}'],
+        ['default/e3', 'Pod/default/a', 10, '{"n":"e3@10"}'],
+      ],
+      ['Event/e2'],
+    ]);
+  });
+
+  it('waits, after an update, the pace times as long as the update took before the next', () => {
+    // The store takes 10 ms per update: at pace 3 the next waits some 30 ms after the first ended.
+    const { box, delivered, frame, clock } = inbox(100, 0, 3, 10);
+    const at: number[] = [];
+    box.push(batch(10, [pod('a', 'Pending')]));
+    frame();
+    at.push(clock());
+    box.push(batch(20, [pod('a', 'Running')]));
+    let frames = 0;
+    for (; delivered.length < 2; frames++) frame();
+    at.push(clock());
+    expect([delivered.map(shape), frames, at]).toEqual([
+      [
+        [10, ['a:Pending'], [], [10], 1],
+        [20, ['a:Running'], [], [20], 1],
+      ],
+      33,
+      // The first update took some 11 ms and ended near 14: the second could not come before about 14 + 3 × 11;
+      // idle callbacks during the pause only read the clock, and the one after it decoded and delivered, at 60.
+      [14, 60],
+    ]);
+  });
+
+  it('an Event deleted and then created again before the store got either is upserted', () => {
+    const { box, delivered, frame } = inbox(2);
+    box.push({ ...batch(10, [], [], []), deleted: [{ kind: 'Event', namespace: 'default', name: 'e1' }] });
+    box.push({ ...batch(20, [], [], []), events: { keys: ['default/e1'], involved: ['Pod/default/a'], times: [20], texts: packed(['{}']) } });
+    frame();
+    const [m] = delivered;
+    expect(m.type === 'batch' && [m.events.map((e) => e.key), m.deleted]).toEqual([['default/e1'], []]);
   });
 
   it('asks for one idle callback at a time, and none once everything is delivered', () => {

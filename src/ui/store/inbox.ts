@@ -1,5 +1,7 @@
 import type { Action, KubeObject, ObjectRef } from '../../sim/index';
+import { parseText, textAt } from '../../worker/packedTexts';
 import { ACTION_WINDOW, type BatchMessage, type WorkerMessage } from '../../worker/protocol';
+import type { EventRecord } from './eventLog';
 
 /** How long the inbox may spend decoding objects each time the page is idle. */
 export const DECODE_BUDGET_MS = 6;
@@ -11,12 +13,49 @@ export const DECODE_BUDGET_MS = 6;
  */
 export const HOLD_MS = 250;
 
+/**
+ * After a store update, the next one waits PACE times as long as the update's own work (reducing it and React's
+ * render and commit) took, and at most MAX_PAUSE_MS. A rollout of 2,000 pods at 100x changed every node card on
+ * each update: 30-60 ms of script and as much again of style, layout and paint, ten times a second. Paced, the page
+ * spends a bounded share of its time on updates (plus as much again drawing them); a small change still shows at
+ * once, and a large one a little later.
+ */
+export const PACE = 8;
+export const MAX_PAUSE_MS = 1000;
+
+/**
+ * An update holds at most this many objects and Events together. A larger one brings its objects first (what the
+ * graph draws), then its actions and Events (what the timeline shows) in updates of at most this many Events: the
+ * 17,000 Events of a 2,000-pod rollout, indexed and listed in the same update as its pods were drawn, made one
+ * 80-100 ms task.
+ */
+export const UPDATE_SIZE = 2000;
+
+/** InboxLimits are the inbox's budgets; the defaults are the constants above. */
+export interface InboxLimits {
+  budgetMs: number;
+  holdMs: number;
+  pace: number;
+  updateSize: number;
+}
+
+/** InboxClock is how the inbox meets the page. */
+export interface InboxClock {
+  /** Calls back when the page is idle. */
+  whenIdle(run: () => void): void;
+  /** Calls back once the work a store update started is done (React renders in a microtask after the update). */
+  afterUpdate(run: () => void): void;
+  now(): number;
+}
+
 /** DecodedBatch is one store update: the objects decoded since the previous one, and what came with them. */
 export interface DecodedBatch {
   type: 'batch';
-  /** The newest batch's virtual time, once every object up to it is decoded; absent while some still wait. */
+  /** The newest batch's virtual time, once every object and Event up to it has reached the store; absent while some still wait. */
   time?: number;
   upserted: KubeObject[];
+  /** Upserted Events, indexed but not parsed (see EventRecord). */
+  events: EventRecord[];
   deleted: ObjectRef[];
   /** Actions new since the previous update, oldest first, at most ACTION_WINDOW. */
   actions: Action[];
@@ -31,33 +70,42 @@ const refKey = (ref: ObjectRef) => `${ref.kind}/${ref.namespace}/${ref.name}`;
 
 /**
  * Inbox stands between the worker and the store. A batch can carry 20 MB at 100x; receiving and decoding it as
- * objects in one task blocked the page for a quarter of a second. The worker sends JSON text instead, which the
- * inbox keeps by key, so a newer version replaces an older one that was never decoded, and decodes a budget's
- * worth each time `whenIdle` calls it back, oldest change first. Once it has caught up with the worker (or objects
- * have waited HOLD_MS) it hands the store what it decoded as one update, one React render. Other messages pass
- * straight through; `ready` (a new cluster) also drops whatever of the old one still waits.
+ * objects in one task blocked the page for a quarter of a second. The worker sends JSON text instead (packed bytes),
+ * which the inbox keeps by key, so a newer version replaces an older one that was never decoded, and decodes a budget's
+ * worth each time `whenIdle` calls it back, oldest change first, once the last update's pause (see PACE) is over.
+ * Once it has caught up with the worker (or objects have waited HOLD_MS) it hands the store what it decoded as one
+ * update, one React render. Events need no decoding: they wait as records, a newer version replacing an older one.
+ * Other messages pass straight through; `ready` (a new cluster) also drops whatever of the old one still waits.
  */
 export class Inbox {
-  private readonly texts = new Map<string, string>();
+  private readonly texts = new Map<string, Uint8Array>();
   /** Decoded and waiting for the store: key → the object, or the reference of a deleted one. */
   private readonly decoded = new Map<string, { value: KubeObject | ObjectRef; deleted: boolean }>();
+  /** Upserted Events waiting for the store, by `namespace/name`; their deletions wait in `decoded`. */
+  private readonly events = new Map<string, EventRecord>();
+  /** How many Event deletions wait in `decoded`. */
+  private deletedEvents = 0;
   private actions: Action[] = [];
   private latest: DecodedBatch['latest'];
   private time: number | undefined;
   private holdingSince: number | undefined;
+  /** No store update before this time: the pause after the previous one. */
+  private notBefore = -Infinity;
   private scheduled = false;
+
+  private readonly limits: InboxLimits;
 
   constructor(
     private readonly deliver: (message: StoreMessage) => void,
-    private readonly whenIdle: (run: () => void) => void,
-    private readonly now: () => number,
-    private readonly budgetMs = DECODE_BUDGET_MS,
-    private readonly holdMs = HOLD_MS,
-  ) {}
+    private readonly clock: InboxClock,
+    limits: Partial<InboxLimits> = {},
+  ) {
+    this.limits = { budgetMs: DECODE_BUDGET_MS, holdMs: HOLD_MS, pace: PACE, updateSize: UPDATE_SIZE, ...limits };
+  }
 
   /** waiting is how many objects are still to be decoded or handed to the store. */
   get waiting(): number {
-    return this.texts.size + this.decoded.size;
+    return this.texts.size + this.decoded.size + this.events.size;
   }
 
   push(message: WorkerMessage): void {
@@ -66,10 +114,20 @@ export class Inbox {
       this.deliver(message);
       return;
     }
-    for (let i = 0; i < message.keys.length; i++) this.texts.set(message.keys[i], message.upserted[i]);
+    for (let i = 0; i < message.keys.length; i++) this.texts.set(message.keys[i], textAt(message.upserted, i));
+    const { keys, involved, times, texts } = message.events;
+    for (let i = 0; i < keys.length; i++) {
+      this.events.set(keys[i], { key: keys[i], involved: involved[i], time: times[i], texts: texts.bytes, start: i === 0 ? 0 : texts.ends[i - 1], end: texts.ends[i] });
+      // An Event created again after a deletion that still waits.
+      if (this.deletedEvents > 0 && this.decoded.delete(`Event/${keys[i]}`)) this.deletedEvents--;
+    }
     for (const ref of message.deleted) {
       const key = refKey(ref);
       this.texts.delete(key);
+      if (ref.kind === 'Event') {
+        this.events.delete(`${ref.namespace}/${ref.name}`);
+        if (!this.decoded.has(key)) this.deletedEvents++;
+      }
       this.decoded.set(key, { value: ref, deleted: true });
     }
     if (message.actions.length > 0) {
@@ -81,45 +139,73 @@ export class Inbox {
     if (!this.scheduled) this.again();
   }
 
-  /** drain decodes what the budget allows, and hands the store everything decoded once caught up or held too long. */
+  /**
+   * drain decodes what the budget allows, and hands the store everything decoded once caught up or held too long.
+   * During the pause after an update it decodes nothing: texts wait, and a newer version replaces an older one
+   * before anyone parsed it; objects parsed early would only wait, and be copied by every garbage collection.
+   */
   drain(): void {
     this.scheduled = false;
     if (this.time === undefined) return;
-    const start = this.now();
+    const now = () => this.clock.now();
+    const start = now();
+    if (start < this.notBefore) return this.again();
     this.holdingSince ??= start;
     for (const [key, text] of this.texts) {
       this.texts.delete(key);
-      this.decoded.set(key, { value: JSON.parse(text) as KubeObject, deleted: false });
-      if (this.now() - start >= this.budgetMs) break;
+      this.decoded.set(key, { value: parseText<KubeObject>(text), deleted: false });
+      if (now() - start >= this.limits.budgetMs) break;
     }
     const done = this.texts.size === 0;
-    if (!done && this.now() - this.holdingSince < this.holdMs) return this.again();
+    const updateAt = now();
+    if (!done && updateAt - this.holdingSince < this.limits.holdMs) return this.again();
     const upserted: KubeObject[] = [];
     const deleted: ObjectRef[] = [];
     for (const { value, deleted: gone } of this.decoded.values()) {
       if (gone) deleted.push(value as ObjectRef);
       else upserted.push(value as KubeObject);
     }
-    this.deliver({ type: 'batch', time: done ? this.time : undefined, upserted, deleted, actions: this.actions, latest: this.latest });
+    const { updateSize, pace } = this.limits;
+    // A large update goes in two kinds: the objects (the graph) first; the Events and actions (the timeline) after.
+    const split = this.decoded.size > 0 && this.decoded.size + this.events.size > updateSize;
+    const events: EventRecord[] = [];
+    if (!split) {
+      for (const [key, record] of this.events) {
+        if (events.length === updateSize) break;
+        events.push(record);
+        this.events.delete(key);
+      }
+    }
+    const actions = split ? [] : this.actions;
+    const caughtUp = done && !split && this.events.size === 0;
+    this.deliver({ type: 'batch', time: caughtUp ? this.time : undefined, upserted, events, deleted, actions, latest: this.latest });
+    this.clock.afterUpdate(() => {
+      const end = now();
+      this.notBefore = end + Math.min(MAX_PAUSE_MS, pace * (end - updateAt));
+    });
     this.decoded.clear();
-    this.actions = [];
+    this.deletedEvents = 0;
+    if (!split) this.actions = [];
     this.latest = undefined;
     this.holdingSince = undefined;
-    if (done) this.time = undefined;
+    if (caughtUp) this.time = undefined;
     else this.again();
   }
 
   private again(): void {
     this.scheduled = true;
-    this.whenIdle(() => this.drain());
+    this.clock.whenIdle(() => this.drain());
   }
 
   private clear(): void {
     this.texts.clear();
     this.decoded.clear();
+    this.deletedEvents = 0;
+    this.events.clear();
     this.actions = [];
     this.latest = undefined;
     this.time = undefined;
     this.holdingSince = undefined;
+    this.notBefore = -Infinity;
   }
 }

@@ -8,11 +8,13 @@ import { timeline, type TimelineEntry } from './timelineModel';
 
 /**
  * TimelineRow is one entry. Entries are cached per action and Event object, so after a batch only the new rows
- * render; the other few hundred keep their props and are skipped.
+ * render; the other few hundred keep their props and are skipped. A row out of view skips style, layout and paint
+ * (content-visibility), with a line's height held for it: a burst of Events replaces all 300 rows at once, and only
+ * the dozen on screen need drawing.
  */
 const TimelineRow = memo(function TimelineRow({ entry: e, select }: { entry: TimelineEntry; select: (ref: ObjectRef) => void }) {
   return (
-    <li className="cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => select(e.ref)}>
+    <li className="cursor-pointer [contain-intrinsic-size:auto_16.5px] [content-visibility:auto] hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => select(e.ref)}>
       <span className="text-slate-500">{formatClock(e.time)}</span>{' '}
       {e.source === 'event' ? (
         <span className={e.type === 'Warning' ? 'text-rose-500' : 'text-emerald-600 dark:text-emerald-400'}>
