@@ -97,7 +97,8 @@ export type WorkerMessage =
   | { type: 'ready'; version: number; time: number; objects: KubeObject[]; actions: Action[] }
   | BatchMessage
   | { type: 'applied'; id: number; results: ApplyResult[] }
-  | { type: 'status'; playing: boolean; speed: number }
+  /** keptSpeed: the speed virtual time actually runs at, when the cluster cannot keep up with the chosen one. */
+  | { type: 'status'; playing: boolean; speed: number; keptSpeed?: number }
   | { type: 'trace'; id: number; trace: SchedulingTrace | undefined }
   | { type: 'notice'; message: string }
   | { type: 'error'; message: string }

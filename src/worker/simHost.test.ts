@@ -4,21 +4,26 @@ import { PROTOCOL_VERSION } from './protocol';
 import { parseText, textAt } from './packedTexts';
 import { SimHost, TICK_MS, type Ticker } from './simHost';
 
-/** A ticker the test advances by hand, instead of the browser's setInterval. */
-function manualTicker() {
+/**
+ * A ticker the test advances by hand, instead of the browser's setInterval. Its wall clock moves `msPerLook` each
+ * time it is read, standing in for the work done between two reads; 0 is a machine fast enough for any speed.
+ */
+function manualTicker(msPerLook = 0) {
   let tick: (() => void) | undefined;
+  let wall = 0;
   const ticker: Ticker = {
     start(_every, fn) {
       tick = fn;
       return () => (tick = undefined);
     },
+    now: () => (wall += msPerLook),
   };
   return { ticker, tick: (n = 1) => Array.from({ length: n }, () => tick?.()), running: () => tick !== undefined };
 }
 
-function host() {
+function host(msPerLook = 0) {
   const posted: WorkerMessage[] = [];
-  const t = manualTicker();
+  const t = manualTicker(msPerLook);
   const h = new SimHost((m) => posted.push(m), t.ticker);
   return { h, posted, t };
 }
@@ -42,6 +47,19 @@ describe('the worker host', () => {
     expect(batches.length).toBeLessThanOrEqual(10);
     // Ten ticks at 10x are 10 s of virtual time: the kubelets' 10 s lease renewals are in the last batch.
     expect(batches.at(-1)?.type === 'batch' && batches.at(-1)!.time).toBe(10 * TICK_MS * 10);
+  });
+
+  it('a tick stops once its 50 ms of wall time are spent, and the status then says how fast time really runs', () => {
+    // Each look at the wall clock costs 10 ms: a tick reads it once for its deadline, once before each 100 ms
+    // slice (four fit before the deadline, the fifth look ends it) and once to record its pace, 70 ms in all.
+    const { h, posted, t } = host(10);
+    h.handle({ type: 'setSpeed', speed: 100 });
+    t.tick(41);
+    const statuses = posted.filter((m) => m.type === 'status');
+    // 400 virtual ms per 70 wall ms: 5.7x instead of 100x, reported once the two-second window is full.
+    expect(statuses.at(-1)).toEqual({ type: 'status', playing: true, speed: 100, keptSpeed: 5.7 });
+    h.handle({ type: 'setSpeed', speed: 2 });
+    expect(posted.at(-1)).toEqual({ type: 'status', playing: true, speed: 2 });
   });
 
   it('an apply answers with kubectl results, then the created object arrives in a batch', () => {

@@ -2,13 +2,26 @@ import { createCluster, type Cluster, type ChangeBatch, type KubeObject } from '
 import { PROTOCOL_VERSION, type Command, type NodeAction, type PodAction, type WorkerMessage } from './protocol';
 import { encodeBatch, wireKey } from './wireBatch';
 import { KubectlSessions } from './kubectlSessions';
+import { laggingSpeed, PaceMeter } from './paceMeter';
 
 /** How often the host advances virtual time while playing, in wall-clock ms. */
 export const TICK_MS = 100;
 
-/** Ticker abstracts the wall-clock timer so the host runs under tests without real time. */
+/**
+ * The wall-clock ms one tick may spend advancing the cluster. A 2,000-pod rollout at 100x is more work than a tick
+ * allows: unbounded, one tick ran for seconds, pause and step waited behind it and the UI saw the whole rollout at
+ * once. Bounded, virtual time runs slower than chosen (the status says how fast) and everything stays responsive.
+ */
+export const TICK_BUDGET_MS = 50;
+
+/** Virtual ms advanced between two looks at the wall clock within a tick. */
+export const SLICE_MS = 100;
+
+/** Ticker abstracts the wall clock (its timer and its time) so the host runs under tests without real time. */
 export interface Ticker {
   start(everyMs: number, tick: () => void): () => void;
+  /** now is wall-clock ms (performance.now in the worker). */
+  now(): number;
 }
 
 /**
@@ -20,6 +33,9 @@ export class SimHost {
   private pending: ChangeBatch[] = [];
   private playing = true;
   private speed = 1;
+  private readonly pace = new PaceMeter();
+  /** The speed last reported as kept, when below the chosen one. */
+  private lagging: number | undefined;
   private stopTicker: (() => void) | undefined;
   private readonly kubectl: KubectlSessions;
   /** The last traffic sample sent, and whether the last traffic message reported running flows. */
@@ -64,6 +80,8 @@ export class SimHost {
         return;
       case 'setSpeed':
         this.speed = Math.min(100, Math.max(0.25, command.speed));
+        this.pace.reset();
+        this.lagging = undefined;
         return this.postStatus();
       case 'reset':
         this.reset(command.seed ?? 1, command.workers);
@@ -158,18 +176,29 @@ export class SimHost {
 
   private setPlaying(playing: boolean): void {
     this.playing = playing;
+    this.pace.reset();
+    this.lagging = undefined;
     this.stopTicker?.();
     this.stopTicker = playing ? this.ticker.start(TICK_MS, () => this.tick()) : undefined;
     this.postStatus();
   }
 
+  /** tick advances virtual time by TICK_MS times the speed, or as far as TICK_BUDGET_MS of work gets it. */
   private tick(): void {
-    this.cluster.advance(TICK_MS * this.speed);
+    const target = this.cluster.now() + TICK_MS * this.speed;
+    const deadline = this.ticker.now() + TICK_BUDGET_MS;
+    while (this.cluster.now() < target && this.ticker.now() < deadline) this.cluster.advance(Math.min(SLICE_MS, target - this.cluster.now()));
     this.flush();
+    this.pace.record(this.ticker.now(), this.cluster.now());
+    const lagging = laggingSpeed(this.speed, this.pace.speed());
+    if (lagging !== this.lagging) {
+      this.lagging = lagging;
+      this.postStatus();
+    }
   }
 
   private postStatus(): void {
-    this.post({ type: 'status', playing: this.playing, speed: this.speed });
+    this.post({ type: 'status', playing: this.playing, speed: this.speed, ...(this.lagging === undefined ? {} : { keptSpeed: this.lagging }) });
   }
 
   /**

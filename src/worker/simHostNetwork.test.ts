@@ -10,6 +10,7 @@ function host() {
       tick = fn;
       return () => (tick = undefined);
     },
+    now: () => 0,
   };
   const h = new SimHost((m) => posted.push(m), ticker);
   return { h, posted, tick: (n: number) => Array.from({ length: n }, () => tick?.()) };

@@ -7,6 +7,7 @@ const host = new SimHost((message) => self.postMessage(message, transfers(messag
     const id = setInterval(tick, everyMs);
     return () => clearInterval(id);
   },
+  now: () => performance.now(),
 });
 
 self.onmessage = (event: MessageEvent<Command>) => host.handle(event.data);

@@ -13,6 +13,7 @@ export function TimeControls() {
   const time = useClusterStore((s) => s.time);
   const playing = useClusterStore((s) => s.playing);
   const speed = useClusterStore((s) => s.speed);
+  const keptSpeed = useClusterStore((s) => s.keptSpeed);
   const theme = useUiStore((s) => s.theme);
   const setTheme = useUiStore((s) => s.setTheme);
   const setHelpOpen = useUiStore((s) => s.setHelpOpen);
@@ -39,6 +40,15 @@ export function TimeControls() {
           ))}
         </select>
       </label>
+      {keptSpeed !== undefined && (
+        <span
+          className="rounded bg-amber-100 px-2 py-1 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+          aria-label="speed kept"
+          title={`The cluster has more to do than ${speed}x allows in this browser: virtual time runs at about ${keptSpeed}x until the work eases.`}
+        >
+          running at {keptSpeed}x
+        </span>
+      )}
       <span className="rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-900" aria-label="virtual time" title="virtual time since the cluster started">
         t = {formatClock(time)}
       </span>

@@ -18,6 +18,11 @@ describe('the cluster mirror', () => {
     expect(next.time).toBe(5);
   });
 
+  it('a status keeps the speed the worker really runs at while it lags, and clears it when it keeps up again', () => {
+    expect(reduce(empty, { type: 'status', playing: true, speed: 100, keptSpeed: 5.7 })).toEqual({ playing: true, speed: 100, keptSpeed: 5.7 });
+    expect(reduce(empty, { type: 'status', playing: true, speed: 100 })).toEqual({ playing: true, speed: 100, keptSpeed: undefined });
+  });
+
   it('a batch upserts changed objects and removes deleted ones, leaving other kinds untouched', () => {
     const state = { ...empty, ...reduce(empty, { type: 'ready', version: 1, time: 0, objects: [pod('a', 'Pending'), pod('b', 'Pending')], actions: [] }) } as ClusterState;
     state.objects.Node = { '/node-1': { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' } } };

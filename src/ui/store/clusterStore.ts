@@ -13,6 +13,8 @@ export interface ClusterState {
   time: number;
   playing: boolean;
   speed: number;
+  /** The speed virtual time actually keeps, when the cluster cannot keep up with `speed`; undefined while it does. */
+  keptSpeed: number | undefined;
   /** kind -> `namespace/name` -> object, as the worker last reported it; every kind but Event. */
   objects: Record<string, Record<string, KubeObject>>;
   /** The Events, kept apart because there are so many (see EventLog). */
@@ -38,6 +40,7 @@ export const useClusterStore = create<ClusterState>()((set) => ({
   time: 0,
   playing: false,
   speed: 1,
+  keptSpeed: undefined,
   objects: {},
   events: newEventLog(),
   actions: [],
@@ -93,7 +96,7 @@ export function reduce(state: ClusterState, message: StoreMessage): Partial<Clus
       return next;
     }
     case 'status':
-      return { playing: message.playing, speed: message.speed };
+      return { playing: message.playing, speed: message.speed, keptSpeed: message.keptSpeed };
     case 'notice':
     case 'error':
       return { notice: message.message };
