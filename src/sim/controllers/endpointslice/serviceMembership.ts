@@ -6,8 +6,7 @@ import { keyFunc } from '../../client/informer';
 import { isPodReady } from '../podUtil';
 import type { PodObject } from '../controllerUtils';
 import { podIPs, type ServiceObject } from './utils';
-
-type Labels = Readonly<Record<string, string>> | undefined;
+import { labelsEqual, type Labels } from '../../api/meta/v1/labels';
 
 /**
  * serviceSelector is the Service's selector, or undefined when it has none. An empty selector counts as none: it
@@ -62,7 +61,7 @@ export function getServicesToUpdateOnPodChange(services: Informer<ServiceObject>
  */
 export function podEndpointsChanged(oldPod: Pod, newPod: Pod): { podChanged: boolean; labelsChanged: boolean } {
   const labelsChanged =
-    !sameLabels(oldPod.metadata?.labels, newPod.metadata?.labels) ||
+    !labelsEqual(oldPod.metadata?.labels, newPod.metadata?.labels) ||
     oldPod.spec?.hostname !== newPod.spec?.hostname ||
     oldPod.spec?.subdomain !== newPod.spec?.subdomain;
   // Upstream compares the two *metav1.Time pointers, which differ between any two decoded objects: every update
@@ -72,12 +71,6 @@ export function podEndpointsChanged(oldPod: Pod, newPod: Pod): { podChanged: boo
   const [oldIPs, newIPs] = [podIPs(oldPod), podIPs(newPod)];
   const podChanged = oldIPs.length !== newIPs.length || oldIPs.some((ip, i) => ip !== newIPs[i]);
   return { podChanged, labelsChanged };
-}
-
-function sameLabels(a: Labels, b: Labels): boolean {
-  if (a === b) return true;
-  const [ka, kb] = [Object.keys(a ?? {}), Object.keys(b ?? {})];
-  return ka.length === kb.length && ka.every((k) => a?.[k] === b?.[k]);
 }
 
 /**

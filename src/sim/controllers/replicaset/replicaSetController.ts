@@ -40,6 +40,7 @@ import * as narrate from './narration';
 import { getPodsToDeleteRanked, type ActivePodsOnNodes } from './podsToDelete';
 import { PodTally, type NamespaceClass } from './podTally';
 import { calculateStatus, countPods, hasLabels, templateLabelsOf, updateReplicaSetStatus, type PodCounts } from './replicaSetUtils';
+import { labelsEqual } from '../../api/meta/v1/labels';
 
 /** BURST_REPLICAS caps the creates or deletes of one sync; the rest wait for the watch events and the next sync. */
 export const BURST_REPLICAS = 500;
@@ -131,7 +132,7 @@ export class ReplicaSetController implements Controller {
 
   private updatePod(old: PodObject, cur: PodObject): void {
     if (cur.metadata.resourceVersion === old.metadata.resourceVersion) return;
-    const labelChanged = !sameLabels(cur.metadata.labels, old.metadata.labels);
+    const labelChanged = !labelsEqual(cur.metadata.labels, old.metadata.labels);
     if (cur.metadata.deletionTimestamp) {
       // A graceful delete starts with this update; the ReplicaSet should replace the pod now, not when the kubelet
       // finishes. deletionTimestamp cannot be unset, so the old pod needs no check.
@@ -373,12 +374,6 @@ export class ReplicaSetController implements Controller {
     }
     return podsOnNode;
   }
-}
-
-function sameLabels(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
-  if (a === b) return true;
-  const [ka, kb] = [Object.keys(a ?? {}), Object.keys(b ?? {})];
-  return ka.length === kb.length && ka.every((k) => a?.[k] === b?.[k]);
 }
 
 /** selectorOf converts the ReplicaSet's selector; undefined when it is invalid (an unknown operator). */
