@@ -43,13 +43,14 @@ function workloadTable(): void {
       median(runs.map((r) => r.createSeconds)).toFixed(2),
       Math.round(median(runs.map((r) => r.createPodsPerSecond))),
       median(runs.map((r) => r.createSimSeconds)),
+      median(runs.map((r) => r.createSimSeconds / r.createSeconds)).toFixed(1),
       median(runs.map((r) => r.rollSeconds)).toFixed(2),
       median(runs.map((r) => r.rollSimSeconds)),
       median(runs.map((r) => r.rollSimPerWall)).toFixed(1),
     ]);
   }
   console.log('\nDeployment end to end (controllers, scheduler, kubelets, probes): apply until all available, then a rolling update\n');
-  console.log(table(['replicas', 'nodes', 'create wall s', 'pods/s', 'create sim s', 'rollout wall s', 'rollout sim s', 'sim s per wall s'], rows));
+  console.log(table(['replicas', 'nodes', 'create wall s', 'pods/s', 'create sim s', 'create sim s per wall s', 'rollout wall s', 'rollout sim s', 'rollout sim s per wall s'], rows));
 }
 
 function memoryTable(): void {

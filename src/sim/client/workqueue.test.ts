@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock/virtualClock';
+import { Later } from '../clock/later';
+import { TokenBucketRateLimiter } from './flowcontrol/tokenBucketRateLimiter';
 import { WorkQueue } from './workqueue';
 
 function harness(failing = new Set<string>()) {
@@ -57,5 +59,54 @@ describe('WorkQueue (client-go workqueue semantics on the virtual clock)', () =>
     queue.add('default/a');
     clock.advanceTo(40);
     expect(processed.map(([t]) => t)).toEqual([0, 5, 15, 35]);
+  });
+
+  it('a sync starts only once its client has a token: with qps 20 and burst 1, one write per sync spaces syncs 50 ms apart', () => {
+    const clock = new VirtualClock();
+    const limiter = new TokenBucketRateLimiter(clock, 20, 1);
+    const processed: Array<[number, string]> = [];
+    const queue = new WorkQueue(clock, 'test-controller', (key) => {
+      processed.push([clock.now(), key]);
+      limiter.reserve();
+    }, { rateLimiter: limiter });
+    for (const key of ['default/a', 'default/b', 'default/c']) queue.add(key);
+    clock.advanceTo(1000);
+    expect(processed).toEqual([[0, 'default/a'], [50, 'default/b'], [100, 'default/c']]);
+  });
+
+  it('a key added while its sync waits is processed once more after that sync finishes, never twice at once', () => {
+    const clock = new VirtualClock();
+    const processed: Array<[number, string]> = [];
+    const queue = new WorkQueue(clock, 'test-controller', (key) => {
+      processed.push([clock.now(), key]);
+      if (key !== 'default/a' || processed.length > 1) return;
+      const finished = new Later<unknown>();
+      clock.schedule(300, { owner: 'test', label: 'creates', run: () => finished.settle(undefined) });
+      return finished;
+    });
+    queue.add('default/a');
+    clock.advanceTo(10);
+    queue.add('default/a');
+    queue.add('default/a');
+    queue.add('default/b');
+    clock.advanceTo(1000);
+    expect(processed).toEqual([[0, 'default/a'], [300, 'default/b'], [300, 'default/a']]);
+  });
+
+  it('with two workers another key is processed while the first sync waits; a sync that fails later backs off 5, 10, 20 ms after each', () => {
+    const clock = new VirtualClock();
+    const processed: Array<[number, string]> = [];
+    const queue = new WorkQueue(clock, 'test-controller', (key) => {
+      processed.push([clock.now(), key]);
+      if (key !== 'default/a') return;
+      const finished = new Later<unknown>();
+      clock.schedule(300, { owner: 'test', label: 'creates', run: () => finished.settle(new Error('quota')) });
+      return finished;
+    }, { workers: 2 });
+    queue.add('default/a');
+    clock.advanceTo(10);
+    queue.add('default/b');
+    clock.advanceTo(1000);
+    expect(processed).toEqual([[0, 'default/a'], [10, 'default/b'], [305, 'default/a'], [615, 'default/a'], [935, 'default/a']]);
   });
 });

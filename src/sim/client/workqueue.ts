@@ -1,8 +1,23 @@
 import type { TimerHandle, VirtualClock, VirtualMs } from '../clock/virtualClock';
+import type { Later } from '../clock/later';
+import type { TokenBucketRateLimiter } from './flowcontrol/tokenBucketRateLimiter';
 
 /** Per-item exponential back-off of client-go's DefaultControllerRateLimiter: 5 ms doubling up to 1000 s. */
 const BASE_DELAY_MS = 5;
 const MAX_DELAY_MS = 1000 * 1000;
+
+export interface WorkQueueOptions {
+  /** The controller's client rate limiter: a sync starts only once its client could send a request at once. */
+  rateLimiter?: TokenBucketRateLimiter;
+  /**
+   * How many keys may be in flight at once (upstream's --concurrent-*-syncs). Only syncs that wait for their client
+   * (a Later) hold a worker for a while; the others finish within their clock task.
+   */
+  workers?: number;
+}
+
+/** A sync finishes at once (returning nothing, or throwing) or later, with the error it failed with if any. */
+export type SyncResult = void | Later<unknown>;
 
 /**
  * WorkQueue mirrors client-go util/workqueue on the virtual clock: fair (keys processed in the order added), stingy
@@ -13,7 +28,9 @@ const MAX_DELAY_MS = 1000 * 1000;
  */
 export class WorkQueue {
   private readonly order: string[] = [];
+  /** Keys waiting to be processed (client-go's dirty set), including keys re-added while being processed. */
   private readonly queued = new Set<string>();
+  private readonly processing = new Set<string>();
   private readonly failures = new Map<string, number>();
   private readonly waiting = new Map<string, TimerHandle>();
   private scheduled = false;
@@ -22,12 +39,15 @@ export class WorkQueue {
     private readonly clock: VirtualClock,
     /** The controller's name, e.g. `replicaset-controller`. */
     private readonly owner: string,
-    private readonly process: (key: string) => void,
+    private readonly process: (key: string) => SyncResult,
+    private readonly options: WorkQueueOptions = {},
   ) {}
 
   add(key: string): void {
     if (this.queued.has(key)) return;
     this.queued.add(key);
+    // A key being processed is queued again when that sync is done, never processed twice at once.
+    if (this.processing.has(key)) return;
     this.order.push(key);
     this.ensureScheduled();
   }
@@ -70,24 +90,38 @@ export class WorkQueue {
     return this.order.length;
   }
 
-  private ensureScheduled(): void {
+  private ensureScheduled(delay: VirtualMs = 0): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    this.clock.schedule(0, { owner: this.owner, label: 'sync', late: true, run: () => this.processNext() });
+    const label = delay > 0 ? 'client-side throttling' : 'sync';
+    this.clock.schedule(delay, { owner: this.owner, label, late: true, run: () => this.processNext() });
   }
 
   private processNext(): void {
     this.scheduled = false;
-    const key = this.order.shift();
-    if (key === undefined) return;
+    if (this.order.length === 0 || this.processing.size >= (this.options.workers ?? 1)) return;
+    const wait = this.options.rateLimiter?.delay() ?? 0;
+    if (wait > 0) return this.ensureScheduled(wait);
+    const key = this.order.shift()!;
     this.queued.delete(key);
+    this.processing.add(key);
+    let result: SyncResult;
     try {
-      this.process(key);
-      this.forget(key);
-    } catch {
-      // Percolate errors to the top level for consistent re-queuing (controllers.md).
-      this.addRateLimited(key);
+      result = this.process(key);
+    } catch (err) {
+      return this.done(key, err);
     }
+    if (result) result.then((err) => this.done(key, err));
+    else this.done(key, undefined);
+    if (this.processing.has(key) && this.order.length > 0) this.ensureScheduled();
+  }
+
+  private done(key: string, err: unknown): void {
+    this.processing.delete(key);
+    // Percolate errors to the top level for consistent re-queuing (controllers.md).
+    if (err !== undefined) this.addRateLimited(key);
+    else this.forget(key);
+    if (this.queued.has(key)) this.order.push(key);
     if (this.order.length > 0) this.ensureScheduled();
   }
 }

@@ -3,6 +3,7 @@ import type { SeededRandom } from '../clock/random';
 import type { EventRecorder } from '../events/recorder';
 import type { InformerFactory } from '../client/informer';
 import type { ApiClient } from '../store/types';
+import type { TokenBucketRateLimiter } from '../client/flowcontrol/tokenBucketRateLimiter';
 
 /**
  * ControllerContext is what kube-controller-manager hands every controller: an API client, shared informers, the
@@ -14,6 +15,8 @@ export interface ControllerContext {
   clock: VirtualClock;
   random: SeededRandom;
   recorder: EventRecorder;
+  /** The rate limiter of `client`, when the controller has its own throttled clientset (see clientBuilder.ts). */
+  rateLimiter?: TokenBucketRateLimiter;
 }
 
 /** Controller is one reconcile loop: informer handlers enqueue keys, `sync(key)` converges one object. */

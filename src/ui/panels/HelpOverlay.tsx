@@ -34,10 +34,10 @@ export function HelpOverlay() {
         </p>
         <h3 className="mt-3 text-sm font-semibold">Where Kubeplay simplifies</h3>
         <ul className="list-disc pl-5 text-xs text-slate-600 dark:text-slate-400">
-          <li>Step runs one reconcile of one controller (or one scheduling cycle, one kubelet action); a reconcile that creates a batch of pods is one step, as it is one sync in Kubernetes.</li>
+          <li>Step runs one reconcile of one controller (or one scheduling cycle, one kubelet action); a reconcile that creates a batch of pods is one step, as it is one sync in Kubernetes; requests beyond the controller&apos;s rate limit are a step each, when they are sent.</li>
           <li>Probes run exactly at their initial delay and period (no start-up jitter); image pull times are seeded, not measured.</li>
           <li>pod-template-hash values are computed over the template&apos;s JSON, so the hash in names differs from a real cluster&apos;s.</li>
-          <li>API clients are not rate-limited as client-go limits them (kube-controller-manager: 20 requests/s, burst 30, per controller), so a Deployment of thousands of pods comes up faster than on a real cluster; classroom-sized ones are unaffected.</li>
+          <li>Only kube-controller-manager&apos;s API rate limits are modelled (20 requests/s, burst 30, per controller: a Deployment of hundreds of pods grows 20 pods a second after the first 30); the scheduler&apos;s and kubelets&apos; limits are not, and Events do not count against a controller&apos;s.</li>
           <li>No volumes, Secrets or ConfigMaps are mounted; containers behave as their image and command describe (kubelet/behaviour/README.md).</li>
         </ul>
         <button className="mt-3 rounded bg-sky-700 px-3 py-1 text-white" onClick={() => setOpen(false)}>

@@ -36,7 +36,7 @@ export class DeploymentController implements Controller {
     this.replicaSets = ctx.informers.forKind<ReplicaSetObject>('ReplicaSet');
     this.pods = ctx.informers.forKind<PodObject>('Pod');
     addPodControllerUIDIndexer(this.pods);
-    this.queue = new WorkQueue(ctx.clock, CONTROLLER_NAME, (key) => this.syncDeployment(key));
+    this.queue = new WorkQueue(ctx.clock, CONTROLLER_NAME, (key) => this.syncDeployment(key), { rateLimiter: ctx.rateLimiter });
     this.syncCtx = {
       client: ctx.client,
       recorder: ctx.recorder,

@@ -50,7 +50,7 @@ export class EndpointsController implements Controller {
   private readonly podSubsetCache = new WeakMap<PodObject, WeakMap<ServiceObject, readonly EndpointSubset[]>>();
 
   constructor(private readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, this.name, (key) => this.processKey(key));
+    this.queue = new WorkQueue(ctx.clock, this.name, (key) => this.processKey(key), { rateLimiter: ctx.rateLimiter });
     this.services = ctx.informers.forKind<ServiceObject>('Service');
     this.pods = ctx.informers.forKind<PodObject>('Pod');
     this.endpoints = ctx.informers.forKind<EndpointsObject>('Endpoints');

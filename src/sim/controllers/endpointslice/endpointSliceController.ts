@@ -50,7 +50,7 @@ export class EndpointSliceController implements Controller {
     private readonly ctx: ControllerContext,
     maxEndpointsPerSlice: number = DEFAULT_MAX_ENDPOINTS_PER_SLICE,
   ) {
-    this.queue = new WorkQueue(ctx.clock, this.name, (key) => this.processServiceKey(key));
+    this.queue = new WorkQueue(ctx.clock, this.name, (key) => this.processServiceKey(key), { rateLimiter: ctx.rateLimiter });
     this.services = ctx.informers.forKind<ServiceObject>('Service');
     this.pods = ctx.informers.forKind<PodObject>('Pod');
     this.nodes = ctx.informers.forKind<NodeObject>('Node');

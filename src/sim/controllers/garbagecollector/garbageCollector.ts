@@ -65,8 +65,8 @@ export class GarbageCollector implements Controller {
     /** The kinds the API server serves; the graph watches all but Events. */
     private readonly kinds: KindRegistry = new KindRegistry(DEFAULT_KINDS),
   ) {
-    this.attemptToDelete = new WorkQueue(ctx.clock, this.name, (uid) => this.attemptToDeleteWorker(uid));
-    this.attemptToOrphan = new WorkQueue(ctx.clock, this.name, (uid) => this.attemptToOrphanWorker(uid));
+    this.attemptToDelete = new WorkQueue(ctx.clock, this.name, (uid) => this.attemptToDeleteWorker(uid), { rateLimiter: ctx.rateLimiter });
+    this.attemptToOrphan = new WorkQueue(ctx.clock, this.name, (uid) => this.attemptToOrphanWorker(uid), { rateLimiter: ctx.rateLimiter });
     this.dependencyGraphBuilder = new GraphBuilder({ attemptToDelete: this.attemptToDelete, attemptToOrphan: this.attemptToOrphan }, this.absentOwnerCache, ctx.recorder);
     for (const spec of kinds.all()) {
       if (!IGNORED_KINDS.includes(spec.kind)) this.dependencyGraphBuilder.monitor(ctx.informers.forKind(spec.kind));

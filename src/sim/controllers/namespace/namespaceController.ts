@@ -33,7 +33,7 @@ export class NamespaceController implements Controller {
   private readonly failures = new Map<string, number>();
 
   constructor(ctx: ControllerContext, kinds: KindRegistry = new KindRegistry(DEFAULT_KINDS)) {
-    this.queue = new WorkQueue(ctx.clock, this.name, (key) => this.worker(key));
+    this.queue = new WorkQueue(ctx.clock, this.name, (key) => this.worker(key), { rateLimiter: ctx.rateLimiter });
     this.deleter = new NamespacedResourcesDeleter(ctx.client, kinds, ctx.clock, this.name);
     this.lister = ctx.informers.forKind<NamespaceObject>('Namespace');
     this.lister.addEventHandler({

@@ -73,8 +73,8 @@ export class NodeLifecycleController implements Controller {
   ) {
     this.config = { ...DEFAULT_NODE_LIFECYCLE_CONFIG, ...config };
     this.startedAt = ctx.clock.now();
-    this.nodeUpdateQueue = new WorkQueue(ctx.clock, this.name, (nodeName) => this.doNoScheduleTaintingPass(nodeName));
-    this.podUpdateQueue = new WorkQueue(ctx.clock, this.name, (key) => this.processPod(key));
+    this.nodeUpdateQueue = new WorkQueue(ctx.clock, this.name, (nodeName) => this.doNoScheduleTaintingPass(nodeName), { rateLimiter: ctx.rateLimiter });
+    this.podUpdateQueue = new WorkQueue(ctx.clock, this.name, (key) => this.processPod(key), { rateLimiter: ctx.rateLimiter });
     this.nodeInformer = ctx.informers.forKind<NodeObject>('Node');
     this.leaseInformer = ctx.informers.forKind<LeaseObject>('Lease');
     this.podInformer = ctx.informers.forKind<PodObject>('Pod');

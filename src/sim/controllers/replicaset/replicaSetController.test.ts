@@ -9,7 +9,10 @@ import { createCluster } from '../../cluster/cluster';
 import { controllerContextFor } from '../testing/controllerContext';
 import { POD_DELETION_COST, type PodObject } from '../controllerUtils';
 import { REPLICA_SET, REPLICATION_CONTROLLER, type ReplicaSetKind } from './conversion';
-import { ReplicaSetController, slowStartBatch } from './replicaSetController';
+import { ReplicaSetController, slowStartBatch, type SlowStartResult } from './replicaSetController';
+import { VirtualClock } from '../../clock/virtualClock';
+import { RequestPacer } from '../../client/flowcontrol/requestPacer';
+import { TokenBucketRateLimiter } from '../../client/flowcontrol/tokenBucketRateLimiter';
 
 const MANIFESTS = new URL('../../../../../shared/manifests/', import.meta.url);
 const USER: WriteContext = { actor: 'user', reason: 'test setup' };
@@ -132,11 +135,28 @@ describe('slowStartBatch', () => {
   ];
   it.each(cases)('$name', ({ callLimit, successes, failed, calls }) => {
     let callCnt = 0;
-    const result = slowStartBatch(10, 1, () => {
+    let result: SlowStartResult | undefined;
+    slowStartBatch(10, 1, new RequestPacer(new VirtualClock(), 'replicaset-controller'), () => {
       callCnt++;
       if (callCnt > callLimit) throw new Error('fake error');
-    });
-    expect({ successes: result.successes, error: result.error?.message, calls: callCnt }).toEqual({ successes, error: failed ? 'fake error' : undefined, calls });
+    }).then((r) => (result = r));
+    expect({ successes: result?.successes, error: result?.error?.message, calls: callCnt }).toEqual({ successes, error: failed ? 'fake error' : undefined, calls });
+  });
+
+  it('With the client limited to 20 requests/s after a burst of 3, the 4th to 10th creates go 50 ms apart', () => {
+    const clock = new VirtualClock();
+    const limiter = new TokenBucketRateLimiter(clock, 20, 3);
+    const pacer = new RequestPacer(clock, 'replicaset-controller', limiter);
+    const times: number[] = [];
+    let result: SlowStartResult | undefined;
+    slowStartBatch(10, 1, pacer, () => {
+      limiter.reserve();
+      times.push(clock.now());
+    }).then((r) => (result = r));
+    expect(result).toBeUndefined();
+    clock.advanceTo(10_000);
+    expect(times).toEqual([0, 0, 0, 50, 100, 150, 200, 250, 300, 350]);
+    expect(result).toEqual({ successes: 10 });
   });
 });
 

@@ -1,6 +1,8 @@
 // Mirrors pkg/controller/replicaset/replica_set.go (NewBaseController, the informer handlers, syncReplicaSet,
-// claimPods, manageReplicas, slowStartBatch, getIndirectlyRelatedPods); leaves out metrics, the consistency store
-// and parallel workers. Creates in a slow-start batch, and deletes, run one after another instead of concurrently.
+// claimPods, manageReplicas, slowStartBatch, getIndirectlyRelatedPods); leaves out metrics and the consistency store.
+// Upstream sends a batch's creates (and all deletes) from parallel goroutines that each wait on the client's rate
+// limiter; here they go one after another, each when the limiter has a token (RequestPacer), which is the same order
+// of arrival at the API server. A sync that waits keeps its worker and its key until the last request went.
 // A sync with nothing to adopt or release counts its pods from a running tally (podTally.ts) instead of reading every
 // pod, and getIndirectlyRelatedPods is counted per node from the same tally, with the same results.
 //
@@ -16,7 +18,9 @@
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../api/object';
 import { type Informer, keyFunc, splitKey } from '../../client/informer';
-import { WorkQueue } from '../../client/workqueue';
+import { WorkQueue, type SyncResult } from '../../client/workqueue';
+import { RequestPacer } from '../../client/flowcontrol/requestPacer';
+import { Later } from '../../clock/later';
 import { labelSelectorAsSelector, type Selector } from '../../api/meta/v1/labelSelector';
 import type { Controller, ControllerContext } from '../controllerContext';
 import { PodControllerRefManager, recheckDeletionTimestamp } from '../controllerRefManager';
@@ -45,6 +49,9 @@ import { labelsEqual } from '../../api/meta/v1/labels';
 /** BURST_REPLICAS caps the creates or deletes of one sync; the rest wait for the watch events and the next sync. */
 export const BURST_REPLICAS = 500;
 
+/** kube-controller-manager's --concurrent-replicaset-syncs default: how many ReplicaSets sync at once. */
+export const CONCURRENT_RS_SYNCS = 5;
+
 /** CONTROLLER_UID_INDEX indexes ReplicaSets by their own controller's uid, to find a Deployment's other ReplicaSets. */
 const CONTROLLER_UID_INDEX = 'controllerUID';
 
@@ -61,6 +68,7 @@ export class ReplicaSetController implements Controller {
   private readonly rsInformer: Informer<KubeObject>;
   private readonly podInformer: Informer<PodObject>;
   private readonly podControl: PodControl;
+  private readonly pacer: RequestPacer;
   private readonly tally: PodTally;
 
   constructor(
@@ -70,7 +78,8 @@ export class ReplicaSetController implements Controller {
   ) {
     this.name = kind.controllerName;
     this.expectations = new UIDTrackingControllerExpectations(ctx.clock);
-    this.queue = new WorkQueue(ctx.clock, this.name, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, this.name, (key) => this.sync(key), { rateLimiter: ctx.rateLimiter, workers: CONCURRENT_RS_SYNCS });
+    this.pacer = new RequestPacer(ctx.clock, this.name, ctx.rateLimiter);
     this.podControl = new PodControl(ctx.client, ctx.recorder, this.name);
     this.rsInformer = ctx.informers.forKind(kind.kind);
     this.rsInformer.addIndexer(CONTROLLER_UID_INDEX, (rs) => {
@@ -189,9 +198,10 @@ export class ReplicaSetController implements Controller {
 
   /**
    * sync is syncReplicaSet: it claims pods, manages replicas if the expectations are satisfied and the ReplicaSet
-   * is not being deleted, then writes status. It throws to have the key retried with back-off.
+   * is not being deleted, then writes status. It throws (or finishes later with) an error to have the key retried
+   * with back-off; while its creates or deletes wait for the client's rate limiter it finishes later.
    */
-  sync(key: string): void {
+  sync(key: string): SyncResult {
     const { namespace, name } = splitKey(key);
     const obj = this.rsInformer.get(namespace, name);
     if (!obj) {
@@ -222,17 +232,34 @@ export class ReplicaSetController implements Controller {
       activePods = () => claimed;
     }
 
-    let manageReplicasErr: Error | undefined;
-    if (rsNeedsSync && !obj.metadata.deletionTimestamp) manageReplicasErr = this.manageReplicas(counts.replicas, activePods, obj, rs);
-
-    const updated = this.updateStatus(obj, rs, calculateStatus(rs, counts, manageReplicasErr, this.kind.statusTerminatingReplicas, now));
-    const status = updated.status!;
-    const minReadySeconds = updated.spec.minReadySeconds;
-    if (minReadySeconds > 0 && status.readyReplicas !== status.availableReplicas) {
-      // Look again just after the next Ready pod has been Ready for minReadySeconds.
-      this.queue.addAfter(key, findMinNextPodAvailabilityCheck(activePods(), minReadySeconds, now) ?? minReadySeconds * 1000);
+    // Status is worked out from the pods as listed above, even when it is written after the creates and deletes.
+    const finish = (manageReplicasErr: Error | undefined): void => {
+      const updated = this.updateStatus(obj, rs, calculateStatus(rs, counts, manageReplicasErr, this.kind.statusTerminatingReplicas, now));
+      const status = updated.status!;
+      const minReadySeconds = updated.spec.minReadySeconds;
+      if (minReadySeconds > 0 && status.readyReplicas !== status.availableReplicas) {
+        // Look again just after the next Ready pod has been Ready for minReadySeconds.
+        const at = this.ctx.clock.now();
+        this.queue.addAfter(key, findMinNextPodAvailabilityCheck(activePods(), minReadySeconds, at) ?? minReadySeconds * 1000);
+      }
+      if (manageReplicasErr) throw manageReplicasErr;
+    };
+    if (!rsNeedsSync || obj.metadata.deletionTimestamp) return finish(undefined);
+    const managed = this.manageReplicas(counts.replicas, activePods, obj, rs);
+    if (managed.isSettled) {
+      managed.then(finish);
+      return;
     }
-    if (manageReplicasErr) throw manageReplicasErr;
+    const finished = new Later<unknown>();
+    managed.then((err) => {
+      try {
+        finish(err);
+        finished.settle(undefined);
+      } catch (syncErr) {
+        finished.settle(syncErr);
+      }
+    });
+    return finished;
   }
 
   /**
@@ -292,18 +319,18 @@ export class ReplicaSetController implements Controller {
   }
 
   /**
-   * manageReplicas creates or deletes pods to reach spec.replicas; it returns (not throws) the first error. The
+   * manageReplicas creates or deletes pods to reach spec.replicas; it settles with (not throws) the first error. The
    * active pods are listed only when some must go.
    */
-  private manageReplicas(active: number, activePods: () => PodObject[], obj: KubeObject, rs: ReplicaSetLike): Error | undefined {
+  private manageReplicas(active: number, activePods: () => PodObject[], obj: KubeObject, rs: ReplicaSetLike): Later<Error | undefined> {
     const key = keyFunc(obj);
     const diff = active - rs.spec.replicas;
     if (diff < 0) return this.createReplicas(Math.min(-diff, this.burstReplicas), active, key, obj, rs);
     if (diff > 0) return this.deleteReplicas(Math.min(diff, this.burstReplicas), activePods(), key, obj, rs);
-    return undefined;
+    return Later.now<Error | undefined>(undefined);
   }
 
-  private createReplicas(count: number, has: number, key: string, obj: KubeObject, rs: ReplicaSetLike): Error | undefined {
+  private createReplicas(count: number, has: number, key: string, obj: KubeObject, rs: ReplicaSetLike): Later<Error | undefined> {
     // Expect the creates before making them: their watch events may arrive before the creates return.
     this.expectations.expectCreations(key, count);
     const controllerRef: OwnerReference = {
@@ -315,7 +342,7 @@ export class ReplicaSetController implements Controller {
       blockOwnerDeletion: true,
     };
     let created = 0;
-    const { successes, error } = slowStartBatch(count, SLOW_START_INITIAL_BATCH_SIZE, (batchSize) => {
+    const batches = slowStartBatch(count, SLOW_START_INITIAL_BATCH_SIZE, this.pacer, (batchSize) => {
       try {
         this.podControl.createPods(rs.spec.template ?? {}, obj, controllerRef, { actor: this.name, reason: narrate.createdPod(rs, has + created, batchSize) });
         created++;
@@ -324,12 +351,16 @@ export class ReplicaSetController implements Controller {
         if (!isNamespaceTerminating(err)) throw err;
       }
     });
-    // Creates never attempted, or failed, will not be observed by the informer.
-    for (let skipped = count - successes; skipped > 0; skipped--) this.expectations.creationObserved(key);
-    return error;
+    const result = new Later<Error | undefined>();
+    batches.then(({ successes, error }) => {
+      // Creates never attempted, or failed, will not be observed by the informer.
+      for (let skipped = count - successes; skipped > 0; skipped--) this.expectations.creationObserved(key);
+      result.settle(error);
+    });
+    return result;
   }
 
-  private deleteReplicas(count: number, activePods: PodObject[], key: string, obj: KubeObject, rs: ReplicaSetLike): Error | undefined {
+  private deleteReplicas(count: number, activePods: PodObject[], key: string, obj: KubeObject, rs: ReplicaSetLike): Later<Error | undefined> {
     const chosen = getPodsToDeleteRanked(activePods, () => this.getIndirectlyRelatedPodsOnNodes(obj), count, this.ctx.clock.now());
     // Snapshot the pods expected to go, so each deletion is counted once, whether seen as an update or a delete.
     this.expectations.expectDeletions(
@@ -337,7 +368,7 @@ export class ReplicaSetController implements Controller {
       chosen.map((c) => keyFunc(c.pod)),
     );
     let firstErr: Error | undefined;
-    for (const { pod, ranked } of chosen) {
+    const deleteOne = ({ pod, ranked }: (typeof chosen)[number]): void => {
       const why = ranked ? narrate.whyChosen(ranked.self, ranked.kept, ranked.order) : narrate.ALL_PODS_GO;
       try {
         this.podControl.deletePod(pod.metadata.namespace ?? '', pod.metadata.name ?? '', obj, {
@@ -349,8 +380,18 @@ export class ReplicaSetController implements Controller {
         this.expectations.deletionObserved(key, keyFunc(pod));
         if (!isNotFound(err)) firstErr ??= err instanceof Error ? err : new Error(String(err));
       }
-    }
-    return firstErr;
+    };
+    const result = new Later<Error | undefined>();
+    let next = 0;
+    const deleteRest = (): void => {
+      for (; next < chosen.length; next++) {
+        if (!this.pacer.ready()) return this.pacer.whenReady(deleteRest);
+        deleteOne(chosen[next]);
+      }
+      result.settle(firstErr);
+    };
+    deleteRest();
+    return result;
   }
 
   /**
@@ -385,28 +426,43 @@ function selectorOf(rs: ReplicaSetLike): Selector | undefined {
   }
 }
 
+export interface SlowStartResult {
+  successes: number;
+  error?: Error;
+}
+
 /**
  * slowStartBatch calls `fn` `count` times in batches of initialBatchSize, 2x, 4x, ...: a whole batch runs, and the
  * first batch with a failure stops the rest. This keeps a controller that would fail every create (a quota, an
- * admission webhook) from spamming the API server and the Events. It returns the successes and the first error.
+ * admission webhook) from spamming the API server and the Events. Each call waits for the pacer (the client's rate
+ * limiter). It settles with the successes and the first error.
  */
-export function slowStartBatch(count: number, initialBatchSize: number, fn: (batchSize: number) => void): { successes: number; error?: Error } {
+export function slowStartBatch(count: number, initialBatchSize: number, pacer: RequestPacer, fn: (batchSize: number) => void): Later<SlowStartResult> {
+  const result = new Later<SlowStartResult>();
   let remaining = count;
   let successes = 0;
-  for (let batchSize = Math.min(remaining, initialBatchSize); batchSize > 0; batchSize = Math.min(2 * batchSize, remaining)) {
-    const errors: Error[] = [];
-    for (let i = 0; i < batchSize; i++) {
+  let batchSize = Math.min(remaining, initialBatchSize);
+  let calls = 0;
+  const errors: Error[] = [];
+  const run = (): void => {
+    while (batchSize > 0) {
+      if (!pacer.ready()) return pacer.whenReady(run);
       try {
         fn(batchSize);
         successes++;
       } catch (err) {
         errors.push(err instanceof Error ? err : new Error(String(err)));
       }
+      if (++calls < batchSize) continue;
+      if (errors.length > 0) return result.settle({ successes, error: errors[0] });
+      remaining -= batchSize;
+      batchSize = Math.min(2 * batchSize, remaining);
+      calls = 0;
     }
-    if (errors.length > 0) return { successes, error: errors[0] };
-    remaining -= batchSize;
-  }
-  return { successes };
+    result.settle({ successes });
+  };
+  run();
+  return result;
 }
 
 /** newReplicaSetController starts `replicaset-controller`. */

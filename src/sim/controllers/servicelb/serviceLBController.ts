@@ -58,7 +58,7 @@ export class ServiceLBController implements Controller {
   ) {
     this.first = ipv4ToNumber(pool.first) ?? 0;
     this.last = ipv4ToNumber(pool.last) ?? -1;
-    this.queue = new WorkQueue(ctx.clock, this.name, (key) => this.syncService(key));
+    this.queue = new WorkQueue(ctx.clock, this.name, (key) => this.syncService(key), { rateLimiter: ctx.rateLimiter });
     this.services = ctx.informers.forKind<ServiceObject>('Service');
     this.services.addEventHandler({
       add: (svc) => {

@@ -42,8 +42,8 @@ export class TaintEvictionController implements Controller {
 
   constructor(private readonly ctx: ControllerContext) {
     this.taintEvictionQueue = new TimedWorkerQueue(ctx.clock, this.name, (args) => this.deletePod(args));
-    this.nodeUpdateQueue = new WorkQueue(ctx.clock, this.name, (nodeName) => this.handleNodeUpdate(nodeName));
-    this.podUpdateQueue = new WorkQueue(ctx.clock, this.name, (key) => this.handlePodUpdate(key));
+    this.nodeUpdateQueue = new WorkQueue(ctx.clock, this.name, (nodeName) => this.handleNodeUpdate(nodeName), { rateLimiter: ctx.rateLimiter });
+    this.podUpdateQueue = new WorkQueue(ctx.clock, this.name, (key) => this.handlePodUpdate(key), { rateLimiter: ctx.rateLimiter });
     this.podInformer = ctx.informers.forKind<PodObject>('Pod');
     this.nodeInformer = ctx.informers.forKind<NodeObject>('Node');
     addPodNodeNameIndexer(this.podInformer);

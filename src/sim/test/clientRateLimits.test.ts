@@ -1,0 +1,66 @@
+// kube-controller-manager's client-side rate limits, end to end: every controller has its own client limited to 20
+// requests/s with a burst of 30 (--kube-api-qps, --kube-api-burst), so a large ReplicaSet grows and shrinks at that
+// pace, and its status (worked out from the pods listed before the creates) lags until the next sync.
+import { describe, expect, it } from 'vitest';
+import { createCluster } from '../index';
+
+function deployment(replicas: number): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: ${replicas}
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: nginx, image: nginx:1.27 }] }
+`;
+}
+
+function bigCluster() {
+  const node = (name: string) => ({ name, cpu: '32', memory: '64Gi', pods: 110 });
+  return createCluster({ seed: 1, nodes: [node('node-1'), node('node-2')] });
+}
+
+const byReplicaSetController = (verb: string) => (a: { actor: string; verb: string; kind: string }) => a.actor === 'replicaset-controller' && a.verb === verb && a.kind === 'Pod';
+
+describe('client-side rate limits of kube-controller-manager (20 requests/s, burst 30, per controller)', () => {
+  it('a 100-replica Deployment gets 30 pods at once, then one every 50 ms: 50, 70, 90, 100 after 1, 2, 3, 4 seconds', () => {
+    const cluster = bigCluster();
+    cluster.apply(deployment(100));
+    const counts: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      cluster.advance(1000);
+      counts.push(cluster.list('Pod').length);
+    }
+    expect(counts).toEqual([50, 70, 90, 100]);
+    const createTimes = cluster.actions().filter(byReplicaSetController('create')).map((a) => a.time);
+    expect(createTimes.slice(0, 33)).toEqual([...Array(30).fill(0), 50, 100, 150]);
+    expect(createTimes.at(-1)).toBe(3500);
+  });
+
+  it('the ReplicaSet reports replicas 0 until the sync that created its pods is over, then 100 one token (50 ms) later', () => {
+    const cluster = bigCluster();
+    cluster.apply(deployment(100));
+    cluster.advance(4000);
+    const statusWrites = cluster
+      .actions()
+      .filter((a) => a.actor === 'replicaset-controller' && a.verb === 'updateStatus')
+      .map((a) => `${a.time} ${a.reason.match(/replicas (\d+)/)?.[1]}`);
+    expect(statusWrites).toEqual(['3500 0', '3600 100']);
+  });
+
+  it('scaling 100 down to 10 deletes 30 pods at once, then one every 50 ms', () => {
+    const cluster = bigCluster();
+    cluster.apply(deployment(100));
+    cluster.advance(60_000);
+    const before = cluster.actions().length;
+    cluster.apply(deployment(10));
+    cluster.advance(10_000);
+    const start = cluster.actions()[before].time;
+    const deleteTimes = cluster.actions().slice(before).filter(byReplicaSetController('delete')).map((a) => a.time - start);
+    expect(deleteTimes).toHaveLength(90);
+    expect(deleteTimes.slice(28, 32)).toEqual([0, 0, 50, 100]);
+    expect(deleteTimes.at(-1)).toBe(3000);
+  });
+});
