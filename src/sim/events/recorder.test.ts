@@ -32,4 +32,30 @@ describe('EventRecorder', () => {
     recorder.event(pod('first'), 'Normal', 'Pulled', 'Container image "nginx" already present on machine', source);
     expect(events('first').map((e) => e.count)).toEqual([2, 1]);
   });
+
+  it('The 10th different message of one reason about one object starts one "(combined from similar events)" Event, counted on from there.', () => {
+    const { recorder, events } = setup();
+    const rs = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-6d4cf56db6', namespace: 'default', uid: 'uid-rs' } } as KubeObject;
+    for (let i = 1; i <= 12; i++) recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: web-6d4cf56db6-p${i}`, { component: 'replicaset-controller' });
+    expect(events('web-6d4cf56db6').map((e) => `${e.message} x${e.count}`)).toEqual([
+      ...Array.from({ length: 9 }, (_, i) => `Created pod: web-6d4cf56db6-p${i + 1} x1`),
+      '(combined from similar events): Created pod: web-6d4cf56db6-p12 x3',
+    ]);
+  });
+
+  it('One component may send 25 events about an object, then one per 5 minutes; dropped ones still count.', () => {
+    const { cluster, recorder, pod, events } = setup();
+    const kubelet = { component: 'kubelet', host: 'node-1' };
+    for (let i = 0; i < 30; i++) recorder.event(pod('web'), 'Warning', 'BackOff', 'Back-off restarting failed container', kubelet);
+    expect(events('web').map((e) => e.count)).toEqual([25]);
+    recorder.event(pod('web'), 'Normal', 'Killing', 'Stopping container nginx', kubelet);
+    recorder.event(pod('web'), 'Normal', 'Scheduled', 'Successfully assigned default/web to node-1', { component: 'default-scheduler' });
+    expect(events('web').map((e) => `${e.reason} x${e.count}`)).toEqual(['BackOff x25', 'Scheduled x1']);
+    cluster.advance(299_000);
+    recorder.event(pod('web'), 'Warning', 'BackOff', 'Back-off restarting failed container', kubelet);
+    expect(events('web').map((e) => `${e.reason} x${e.count}`)).toEqual(['BackOff x25', 'Scheduled x1']);
+    cluster.advance(1_000);
+    recorder.event(pod('web'), 'Warning', 'BackOff', 'Back-off restarting failed container', kubelet);
+    expect(events('web').map((e) => `${e.reason} x${e.count}`)).toEqual(['BackOff x32', 'Scheduled x1']);
+  });
 });

@@ -4,11 +4,11 @@ import type { VirtualClock } from '../clock/virtualClock';
 import type { ApiClient } from '../store/types';
 import { rfc3339, rfc3339Micro } from '../clock/timeFormat';
 import { deepCopy } from '../store/deepCopy';
+import { EventCorrelator } from './eventCorrelator';
 
 export type EventType = 'Normal' | 'Warning';
 
-/** client-go tools/record events_cache.go maxLruCacheEntries: how many Event identities the correlator remembers. */
-export const MAX_LRU_CACHE_ENTRIES = 4096;
+export { MAX_LRU_CACHE_ENTRIES } from './eventCorrelator';
 
 /** EventSource names the reporting component, as Event.source does (`default-scheduler`, `kubelet` on `node-1`). */
 export interface EventSource {
@@ -17,9 +17,9 @@ export interface EventSource {
 }
 
 /**
- * EventRecorder mirrors client-go tools/record: components report Kubernetes Events about objects. Like the
- * upstream EventCorrelator, an event identical to an earlier one (same object, reason, message, source) bumps
- * that Event's count and lastTimestamp instead of creating a new object.
+ * EventRecorder mirrors client-go tools/record: components report Kubernetes Events about objects, each component
+ * through its own EventCorrelator (events_cache.go): identical events bump one Event's count, similar ones are
+ * combined after 10, and one component may say at most 25 things about an object in a burst, then one per 5 minutes.
  */
 export class EventRecorder {
   /** eventOrder compares Events by when they were first recorded (their name suffix). */
@@ -29,8 +29,8 @@ export class EventRecorder {
     return sa < sb ? -1 : sa > sb ? 1 : 0;
   }
 
-  /** Event names by identity, least recently seen first: the correlator's LRU cache (maxLruCacheEntries 4096). */
-  private readonly seen = new Map<string, string>();
+  /** One correlator per reporting component (and host, for kubelets), as each has its own broadcaster upstream. */
+  private readonly correlators = new Map<string, EventCorrelator>();
   private sequence = 0;
 
   constructor(
@@ -48,37 +48,38 @@ export class EventRecorder {
       uid: obj.metadata.uid,
       resourceVersion: obj.metadata.resourceVersion,
     };
-    const now = rfc3339(this.clock.now());
-    const dedupKey = [involved.kind, ns, involved.name, involved.uid, type, reason, message, source.component, source.host].join('\u0000');
-    const existingName = this.seen.get(dedupKey);
-    if (existingName) this.seen.delete(dedupKey);
-    const ctx = { actor: source.host ? `${source.component}/${source.host}` : source.component, reason: message, quiet: true };
-    if (existingName) {
-      const existing = this.client.get<Event & KubeObject>('Event', ns, existingName);
-      if (existing) {
-        const next = deepCopy(existing) as Event & KubeObject;
-        next.count = (existing.count ?? 1) + 1;
-        next.lastTimestamp = now;
-        next.eventTime = rfc3339Micro(this.clock.now());
-        this.client.update(next, ctx);
-        this.seen.set(dedupKey, existingName);
-        return;
-      }
-    }
+    const sourceKey = source.host ? `${source.component}/${source.host}` : source.component;
+    let correlator = this.correlators.get(sourceKey);
+    if (!correlator) this.correlators.set(sourceKey, (correlator = new EventCorrelator(this.clock)));
+    const object = [involved.kind, ns, involved.name, involved.uid, involved.apiVersion].join('\u0000');
     // Event names are `<involvedObject>.<16 hex digits>`: upstream uses the UnixNano timestamp in hex; a
     // sequence number stands in for the nanoseconds, so names also sort in the order events happened.
-    const name = `${involved.name}.${this.uniqueSuffix()}`;
+    const correlated = correlator.correlate({ object, type, reason, message }, () => `${involved.name}.${this.uniqueSuffix()}`);
+    if (!correlated) return;
+    const now = rfc3339(this.clock.now());
+    const ctx = { actor: sourceKey, reason: correlated.message, quiet: true };
+    const existing = correlated.patch ? this.client.get<Event & KubeObject>('Event', ns, correlated.name) : undefined;
+    if (existing) {
+      const next = deepCopy(existing) as Event & KubeObject;
+      next.count = correlated.count;
+      next.message = correlated.message;
+      next.lastTimestamp = now;
+      next.eventTime = rfc3339Micro(this.clock.now());
+      this.client.update(next, ctx);
+      return;
+    }
+    // A patch of an Event that is gone (expired, deleted) creates it again, as recordEvent does.
     const event: Event & KubeObject = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name, namespace: ns },
+      metadata: { name: correlated.name, namespace: ns },
       involvedObject: involved,
       reason,
-      message,
+      message: correlated.message,
       type,
       source,
-      count: 1,
-      firstTimestamp: now,
+      count: correlated.count,
+      firstTimestamp: rfc3339(correlated.firstTimestamp),
       lastTimestamp: now,
       // Timestamps have second precision; eventTime (MicroTime) orders events among the writes that caused them.
       eventTime: rfc3339Micro(this.clock.now()),
@@ -87,9 +88,6 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     this.client.create(event, ctx);
-    this.seen.set(dedupKey, name);
-    // Forgotten identities start a new Event when they recur, as upstream's cache evicts them.
-    if (this.seen.size > MAX_LRU_CACHE_ENTRIES) this.seen.delete(this.seen.keys().next().value!);
   }
 
   private uniqueSuffix(): string {

@@ -32,6 +32,14 @@ export class TokenBucketRateLimiter {
     return this.waitFor(this.tokens);
   }
 
+  /** tryAccept takes a token if one is free now (client-go's TryAccept); it never goes into debt. */
+  tryAccept(): boolean {
+    this.refill();
+    if (this.tokens < UNIT) return false;
+    this.tokens -= UNIT;
+    return true;
+  }
+
   /** delay is how long a request made now would wait, without reserving anything. */
   delay(): VirtualMs {
     this.refill();
