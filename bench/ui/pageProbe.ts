@@ -48,7 +48,7 @@ export const PROBE = `
       const text = document.querySelector('section[aria-label=workloads]')?.textContent || '';
       const m = /deploy\\/web\\s*ready (\\d+)\\/(\\d+) · up-to-date (\\d+) · available (\\d+)/.exec(text);
       const statuses = {};
-      // Pods are chips (one element each, with data-status) or, on crowded nodes, one svg per node whose
+      // Pods are chips (one element each, with data-status) or, on crowded nodes, one element per node whose
       // label counts them by status: "pods on node-1: 18 Running, 2 ContainerCreating".
       let podsDrawn = 0;
       for (const p of document.querySelectorAll('[data-testid=cluster-graph] [aria-label^="pod "]')) {

@@ -1,15 +1,20 @@
 import { SimClient } from '../worker/simClient';
 import { useClusterStore } from './store/clusterStore';
 import { Inbox } from './store/inbox';
+import { pagePublisher } from './graph/pagePublisher';
 import { useTrafficStore } from './store/trafficStore';
 
 /** The one simulation worker of the page, created at module level (see SimClient). */
 export const simClient = new SimClient();
 // Objects are decoded a slice at a time while the page is idle (see Inbox), so a large tick never arrives as one
-// long task; requestAnimationFrame here made the browser redraw, and re-layerize the graph, in every frame.
+// long task. Decoding in requestAnimationFrame made the browser redraw, and re-layerize the graph, in every frame;
+// each call only waits for the next frame before it asks for idle time, since idle callbacks run back to back while
+// a frame's idle time lasts, and a slice of decoding followed by the update it completed made one long frame. The
+// next update also waits until the graph has redrawn the node cards the last one changed (see PodPublisher).
 const inbox = new Inbox((message) => useClusterStore.getState().receive(message), {
-  whenIdle: (run) => requestIdleCallback(run, { timeout: 100 }),
+  whenIdle: (run) => requestAnimationFrame(() => requestIdleCallback(run, { timeout: 100 })),
   afterUpdate: (run) => queueMicrotask(run),
+  drawing: () => pagePublisher.waiting.length > 0,
   now: () => performance.now(),
 });
 simClient.onMessage((message) => {

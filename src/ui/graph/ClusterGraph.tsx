@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Node as FlowNode } from '@xyflow/react';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { useClusterStore } from '../store/clusterStore';
 import { useUiStore } from '../store/uiStore';
-import { FIT_VIEW, isDense, layoutCluster, type Box } from './layout';
+import { FIT_VIEW, layoutCluster, type Box } from './layout';
 import { memoById, prune, type MemoCache } from './stableNodes';
 import { PodsByNode } from './podsByNode';
+import { pagePublisher } from './pagePublisher';
+import { useNextFrame } from './useNextFrame';
 import { WorkerNodeCard, nodeCardKey } from './nodes/WorkerNodeCard';
 import { PendingLaneCard } from './nodes/PendingLaneCard';
 import { ControlPlaneCard, componentOf } from './nodes/ControlPlaneCard';
@@ -38,8 +40,11 @@ function flowNode(id: string, type: string, box: Box, data: Record<string, unkno
 const boxInputs = (box: Box) => [box.x, box.y, box.width, box.height];
 
 function Graph() {
-  const nodes = useClusterStore((s) => s.objects.Node);
-  const pods = useClusterStore((s) => s.objects.Pod);
+  // The graph draws the store's nodes and pods a frame after the store update, in a frame of its own: grouping
+  // 2,000 pods by node and laying out the graph, in the same task as the update, made its frame the longest.
+  const latestNodes = useClusterStore((s) => s.objects.Node);
+  const latestPods = useClusterStore((s) => s.objects.Pod);
+  const [nodes, pods] = useNextFrame(useMemo(() => [latestNodes, latestPods] as const, [latestNodes, latestPods]));
   const actors = useClusterStore((s) => s.activeActors);
   const theme = useUiStore((s) => s.theme);
   const select = useUiStore((s) => s.select);
@@ -56,6 +61,9 @@ function Graph() {
 
   // Pods by node, in slot order; a node whose pods did not change keeps the very same list.
   const grouped = useMemo(() => podsByNode.update((pods ?? {}) as Record<string, Pod>), [pods, podsByNode]);
+  // Node cards read their pods from the publisher, which hands them the newest lists a few cards a frame.
+  useLayoutEffect(() => pagePublisher.offer(grouped), [grouped]);
+  useEffect(() => () => pagePublisher.stop(), []);
 
   // One layout for the node cards and the network layer, recomputed only when nodes, pods or zoom change.
   const layout = useMemo(
@@ -82,9 +90,7 @@ function Graph() {
     for (const node of nodeList) {
       const name = node.metadata?.name ?? '';
       const box = layout.nodes.get(name)!;
-      const podsHere = grouped.get(name) ?? NO_PODS;
-      const dense = isDense(podsHere.length, zoomedIn, zoomedOut);
-      out.push(memoById(cache, `node/${name}`, [nodeCardKey(node), podsHere, dense, ...boxInputs(box)], () => flowNode(`node/${name}`, 'worker', box, { node, pods: podsHere, dense })));
+      out.push(memoById(cache, `node/${name}`, [nodeCardKey(node), zoomedIn, zoomedOut, ...boxInputs(box)], () => flowNode(`node/${name}`, 'worker', box, { node, zoomedIn, zoomedOut })));
     }
     prune(cache, new Set(out.map((n) => n.id)));
     return out;

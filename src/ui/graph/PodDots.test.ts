@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from 'kubernetes-types/core/v1';
-import { dotAt, dotPaths, statusSummary } from './PodDots';
+import { dotAt, dotShadows, statusSummary } from './PodDots';
+import type { PodLook } from './podAppearance';
 
 const pod = (name: string, phase: string, nodeName?: string): Pod => ({ metadata: { name, namespace: 'default' }, spec: { nodeName, containers: [{ name: 'c', image: 'nginx' }] }, status: { phase } });
 
@@ -19,29 +20,27 @@ describe('statusSummary', () => {
   });
 });
 
-describe('dotPaths', () => {
-  it.each([
-    { name: 'no pods draw no path', tones: [] as const, want: [] },
+describe('dotShadows', () => {
+  const colours = { pending: ['pf', 'pb'], creating: ['cf', 'cb'], running: ['rf', 'rb'], ready: ['yf', 'yb'], failing: ['ff', 'fb'], terminating: ['tf', 'tb'], done: ['df', 'db'] } as Record<
+    PodLook['tone'],
+    [string, string]
+  >;
+  it.each<{ name: string; tones: PodLook['tone'][]; want: string }>([
+    { name: 'no pods draw no shadow', tones: [], want: '' },
     {
-      name: 'pods of one tone share one path of squares on half pixels',
-      tones: ['ready', 'ready'] as const,
-      want: [{ tone: 'ready', d: 'M0.5 0.5h9v9h-9zM11.5 0.5h9v9h-9z' }],
-    },
-    {
-      name: 'each tone gets its own path, in the order tones first occur',
-      tones: ['creating', 'ready', 'creating'] as const,
-      want: [
-        { tone: 'creating', d: 'M0.5 0.5h9v9h-9zM22.5 0.5h9v9h-9z' },
-        { tone: 'ready', d: 'M11.5 0.5h9v9h-9z' },
-      ],
+      name: 'each pod is a 10px square of its border colour under an 8px square of its fill, the fills first',
+      tones: ['ready', 'creating'],
+      want: '0px 0px 0 4px yf,11px 0px 0 4px cf,0px 0px 0 5px yb,11px 0px 0 5px cb',
     },
     {
       name: 'the 23rd pod starts the second row (22 per row)',
-      tones: [...Array<'pending'>(22).fill('pending'), 'failing'] as const,
+      tones: [...Array<PodLook['tone']>(22).fill('pending'), 'failing'],
       want: [
-        { tone: 'pending', d: Array.from({ length: 22 }, (_, i) => `M${i * 11 + 0.5} 0.5h9v9h-9z`).join('') },
-        { tone: 'failing', d: 'M0.5 11.5h9v9h-9z' },
-      ],
+        ...Array.from({ length: 22 }, (_, i) => `${i * 11}px 0px 0 4px pf`),
+        '0px 11px 0 4px ff',
+        ...Array.from({ length: 22 }, (_, i) => `${i * 11}px 0px 0 5px pb`),
+        '0px 11px 0 5px fb',
+      ].join(','),
     },
-  ])('$name', ({ tones, want }) => expect(dotPaths(tones)).toEqual(want));
+  ])('$name', ({ tones, want }) => expect(dotShadows(tones, colours)).toBe(want));
 });

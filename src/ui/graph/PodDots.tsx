@@ -1,10 +1,10 @@
 import { memo, useMemo } from 'react';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { podLook, type PodLook } from './podAppearance';
-import { DOT_SIZE, DOTS_PER_ROW } from './layout';
+import { DOT_SIZE, DOTS_PER_ROW, dotRows } from './layout';
 import { useUiStore, type Theme } from '../store/uiStore';
 
-/** Fill and border of a dot per tone and theme: the colours of the chips' TONE_CLASSES, for SVG. */
+/** Fill and border of a dot per tone and theme: the colours of the chips' TONE_CLASSES, for box-shadows. */
 const DOT_COLOURS: Record<Theme, Record<PodLook['tone'], [fill: string, border: string]>> = {
   light: {
     pending: ['#fef3c7', '#fbbf24'],
@@ -45,56 +45,55 @@ export function dotAt(x: number, y: number, count: number): number {
   return x >= 0 && y >= 0 && x < DOTS_PER_ROW * DOT_SIZE && i < count ? i : -1;
 }
 
-/** DotPath is one tone's squares as one SVG path: `d` draws a square per pod of that tone, at its slot. */
-export interface DotPath {
-  tone: PodLook['tone'];
-  d: string;
-}
-
-/** The side of a square's outline path: its 1px stroke, centred on it, spans DOT_SIZE - 1 pixels, a 1px gap between squares. */
-const SQUARE = DOT_SIZE - 2;
+/** A square's half side: the shadows of a zero-sized element at (HALF, HALF) are squares of the sides below. */
+const HALF = (DOT_SIZE - 1) / 2;
+/** A square's border is 1px wide: the outer square's spread, and the fill's inside it. */
+const BORDER_SPREAD = HALF;
+const FILL_SPREAD = HALF - 1;
 
 /**
- * dotPaths groups the squares of pods (by slot: the i-th tone is the i-th pod's) into one path per tone, tones in
- * the order they first occur. Squares sit on half pixels so their 1px outlines fall on whole pixels.
+ * dotShadows draws pods as squares (by slot: the i-th tone is the i-th pod's), 22 a row at a pitch of DOT_SIZE, as
+ * box-shadows of one zero-sized element placed at (HALF, HALF): for each pod a square of its tone's border colour and
+ * a square of its fill colour inside it. The first shadow paints on top, so the fills come first.
  */
-export function dotPaths(tones: readonly PodLook['tone'][]): DotPath[] {
-  const byTone = new Map<PodLook['tone'], string[]>();
+export function dotShadows(tones: readonly PodLook['tone'][], colours: Record<PodLook['tone'], [fill: string, border: string]>): string {
+  const fills: string[] = [];
+  const borders: string[] = [];
   tones.forEach((tone, i) => {
-    let parts = byTone.get(tone);
-    if (!parts) byTone.set(tone, (parts = []));
-    parts.push(`M${(i % DOTS_PER_ROW) * DOT_SIZE + 0.5} ${Math.floor(i / DOTS_PER_ROW) * DOT_SIZE + 0.5}h${SQUARE}v${SQUARE}h-${SQUARE}z`);
+    const at = `${(i % DOTS_PER_ROW) * DOT_SIZE}px ${Math.floor(i / DOTS_PER_ROW) * DOT_SIZE}px 0`;
+    fills.push(`${at} ${FILL_SPREAD}px ${colours[tone][0]}`);
+    borders.push(`${at} ${BORDER_SPREAD}px ${colours[tone][1]}`);
   });
-  return [...byTone].map(([tone, parts]) => ({ tone, d: parts.join('') }));
+  return [...fills, ...borders].join(',');
 }
 
 /**
- * PodDots draws a crowded node's pods as coloured squares, in slot order, as one SVG path per tone. With 2,000
- * pods on screen, one DOM element per pod cost 80-110 ms of style, layout and paint for every batch that touched
- * them all. A canvas per node was cheap to draw, but Chromium composites every canvas in a layer of its own, and
- * the cards painted over them in more: some 200 layers, whose layerization took 20-100 ms after each update. A few
- * paths per node paint inside the graph's one layer. Clicking a square selects its pod; hovering names it.
+ * PodDots draws a crowded node's pods as coloured squares, in slot order. With 2,000 pods on screen, one DOM element
+ * per pod cost 80-110 ms of style, layout and paint for every batch that touched them all. A canvas per node was
+ * cheap to draw, but Chromium composites every canvas in a layer of its own: some 200 layers, whose layerization
+ * took 20-100 ms after each update. An SVG per node (a path per colour) painted in the graph's one layer, but each
+ * SVG root brought paint properties of its own: 100 of them were half the layerization time of every frame that
+ * changed anything in the graph. So the squares are the box-shadows of one empty element per node, painted with the
+ * card. Clicking a square selects its pod; hovering names it.
  */
 export const PodDots = memo(function PodDots({ node, pods }: { node: string; pods: readonly Pod[] }) {
   const theme = useUiStore((s) => s.theme);
   const select = useUiStore((s) => s.select);
-  const rows = Math.max(1, Math.ceil(pods.length / DOTS_PER_ROW));
-  const [width, height] = [DOTS_PER_ROW * DOT_SIZE, rows * DOT_SIZE];
+  const [width, height] = [DOTS_PER_ROW * DOT_SIZE, dotRows(pods.length) * DOT_SIZE];
   const summary = useMemo(() => statusSummary(pods), [pods]);
-  const paths = useMemo(() => dotPaths(pods.map((pod) => podLook(pod).tone)), [pods]);
+  const shadows = useMemo(() => dotShadows(pods.map((pod) => podLook(pod).tone), DOT_COLOURS[theme]), [pods, theme]);
 
-  const podAt = (e: React.MouseEvent<SVGSVGElement>) => pods[dotAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, pods.length)];
+  const podAt = (e: React.MouseEvent<HTMLDivElement>) => pods[dotAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, pods.length)];
   return (
-    <svg
+    <div
       role="img"
       aria-label={`pods on ${node}: ${summary}`}
       data-pods={pods.length}
-      className="nodrag block cursor-pointer"
-      width={width}
-      height={height}
+      className="nodrag relative cursor-pointer"
+      style={{ width, height }}
       onMouseMove={(e) => {
         const pod = podAt(e);
-        e.currentTarget.querySelector('title')!.textContent = pod ? `${pod.metadata?.name}: ${podLook(pod).status} ${podLook(pod).ready}` : '';
+        e.currentTarget.title = pod ? `${pod.metadata?.name}: ${podLook(pod).status} ${podLook(pod).ready}` : '';
       }}
       onClick={(e) => {
         e.stopPropagation();
@@ -102,11 +101,8 @@ export const PodDots = memo(function PodDots({ node, pods }: { node: string; pod
         if (pod) select({ kind: 'Pod', namespace: pod.metadata?.namespace ?? 'default', name: pod.metadata?.name ?? '' });
       }}
     >
-      <title />
-      {paths.map(({ tone, d }) => (
-        // The svg itself takes the pointer, so offsetX/offsetY are always within it, whichever square is under it.
-        <path key={tone} d={d} fill={DOT_COLOURS[theme][tone][0]} stroke={DOT_COLOURS[theme][tone][1]} pointerEvents="none" />
-      ))}
-    </svg>
+      {/* It takes no pointer events, so offsetX/offsetY are always the outer box's, whichever square is under it. */}
+      <div className="pointer-events-none absolute size-0" style={{ left: HALF, top: HALF, boxShadow: shadows }} />
+    </div>
   );
 });

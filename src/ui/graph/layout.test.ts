@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE_POD_THRESHOLD, isDense, layoutCluster, nodeBoxHeight } from './layout';
+import { DENSE_POD_THRESHOLD, dotRows, isDense, layoutCluster, nodeBoxHeight } from './layout';
 
 describe('cluster layout', () => {
   it('orders nodes by natural name in a grid below the control plane', () => {
@@ -23,6 +23,16 @@ describe('cluster layout', () => {
   it('a crowded node draws dots, which need less height than chips', () => {
     const n = DENSE_POD_THRESHOLD + 40;
     expect(nodeBoxHeight(n, true)).toBeLessThan(nodeBoxHeight(n, false));
+  });
+
+  it.each([
+    { name: 'a crowded node with 13 pods draws two rows of dots, one of them empty', pods: 13, want: 2 },
+    { name: 'two rows of 22 dots hold 44 pods', pods: 44, want: 2 },
+    { name: 'the 45th pod takes two more rows', pods: 45, want: 4 },
+  ])('$name', ({ pods, want }) => expect(dotRows(pods)).toBe(want));
+
+  it('a crowded node keeps its height while a surge moves its pod count across the end of a row of dots', () => {
+    expect(nodeBoxHeight(25, true)).toBe(nodeBoxHeight(20, true));
   });
 
   it.each([

@@ -37,9 +37,21 @@ export function isDense(podCount: number, zoomedIn: boolean, zoomedOut: boolean)
   return zoomedOut || (podCount > DENSE_POD_THRESHOLD && !zoomedIn);
 }
 
+/**
+ * A crowded node's rows of dots come in steps of this many rows. A rollout's surge moves a node's pod count back and
+ * forth across a row's end (20 pods, then 25, then 20); had its box grown and shrunk with it, every update would
+ * have moved the cards below and re-laid out most of the graph.
+ */
+const DOT_ROW_STEP = 2;
+
+/** dotRows is how many rows of dots a crowded node with `podCount` pods draws: enough for all, in steps of DOT_ROW_STEP. */
+export function dotRows(podCount: number): number {
+  return Math.max(1, Math.ceil(podCount / (DOTS_PER_ROW * DOT_ROW_STEP))) * DOT_ROW_STEP;
+}
+
 /** nodeBoxHeight: header and bars, then one row per two chips, or rows of dots when the node is crowded. */
 export function nodeBoxHeight(podCount: number, dense: boolean): number {
-  if (dense) return NODE_HEADER + Math.max(1, Math.ceil(podCount / DOTS_PER_ROW)) * DOT_SIZE + 28;
+  if (dense) return NODE_HEADER + dotRows(podCount) * DOT_SIZE + 28;
   return NODE_HEADER + Math.max(1, Math.ceil(podCount / CHIP_COLUMNS)) * CHIP_HEIGHT + 8;
 }
 

@@ -31,8 +31,9 @@ const shape = (m: StoreMessage) =>
  * inbox gives an Inbox whose idle callbacks ('frames') the test runs by hand and whose clock moves 1 ms each time it
  * is read, and `storeMs` more while the store takes an update; by default updates are not paced.
  */
-function inbox(budgetMs: number, holdMs = 1000, pace = 0, storeMs = 0, updateSize = 100) {
+function inbox(budgetMs: number, holdMs = 1000, pace = 0, storeMs = 0, updateSize = 100, decodedAloneMs = Infinity) {
   const delivered: StoreMessage[] = [];
+  let drawing = false;
   const frames: Array<() => void> = [];
   let clock = 0;
   const box = new Inbox(
@@ -40,11 +41,11 @@ function inbox(budgetMs: number, holdMs = 1000, pace = 0, storeMs = 0, updateSiz
       delivered.push(m);
       clock += storeMs;
     },
-    { whenIdle: (run) => frames.push(run), afterUpdate: (run) => run(), now: () => clock++ },
-    { budgetMs, holdMs, pace, updateSize },
+    { whenIdle: (run) => frames.push(run), afterUpdate: (run) => run(), now: () => clock++, drawing: () => drawing },
+    { budgetMs, decodedAloneMs, holdMs, pace, updateSize },
   );
   const frame = () => frames.shift()?.();
-  return { box, delivered, frames, frame, clock: () => clock };
+  return { box, delivered, frames, frame, clock: () => clock, setDrawing: (d: boolean) => (drawing = d) };
 }
 
 describe('the inbox', () => {
@@ -146,6 +147,38 @@ describe('the inbox', () => {
       // idle callbacks during the pause only read the clock, and the one after it decoded and delivered, at 60.
       [14, 60],
     ]);
+  });
+
+  it('hands the store an update in the call after one that decoded for DECODED_ALONE_MS or longer', () => {
+    const { box, delivered, frame } = inbox(100, 1000, 0, 0, 100, 1);
+    box.push(batch(10, [pod('a', 'Pending')]));
+    frame();
+    expect(delivered).toEqual([]);
+    frame();
+    expect(delivered.map(shape)).toEqual([[10, ['a:Pending'], [], [10], 1]]);
+  });
+
+  it('holds the next update while the page still draws the last one, and at most MAX_PAUSE_MS after it', () => {
+    const { box, delivered, frame, setDrawing } = inbox(100);
+    box.push(batch(10, [pod('a', 'Pending')]));
+    frame();
+    setDrawing(true);
+    box.push(batch(20, [pod('a', 'Running')]));
+    for (let i = 0; i < 5; i++) frame();
+    expect(delivered.length).toBe(1);
+    setDrawing(false);
+    frame();
+    expect(delivered.map(shape)).toEqual([
+      [10, ['a:Pending'], [], [10], 1],
+      [20, ['a:Running'], [], [20], 1],
+    ]);
+    setDrawing(true);
+    box.push(batch(30, [pod('a', 'Succeeded')]));
+    let frames = 0;
+    for (; delivered.length < 3; frames++) frame();
+    // Each idle callback that only looks at the clock moves it 1 ms, and the first came 2 ms after the second update
+    // was handed over: 998 callbacks waited, and the 999th, 1000 ms after that update, delivered the third.
+    expect([frames, delivered.length]).toEqual([999, 3]);
   });
 
   it('an Event deleted and then created again before the store got either is upserted', () => {

@@ -4,7 +4,13 @@ import { ACTION_WINDOW, type BatchMessage, type WorkerMessage } from '../../work
 import type { EventRecord } from './eventLog';
 
 /** How long the inbox may spend decoding objects each time the page is idle. */
-export const DECODE_BUDGET_MS = 6;
+export const DECODE_BUDGET_MS = 4;
+
+/**
+ * A call that decoded for this long leaves the store update to the next call, in a later frame: decoding a slice and
+ * then rendering the update made the longest frames of a rollout.
+ */
+export const DECODED_ALONE_MS = 1;
 
 /**
  * How long decoded objects wait for the rest of the worker's batch before the store gets them anyway. Each store
@@ -34,6 +40,7 @@ export const UPDATE_SIZE = 2000;
 /** InboxLimits are the inbox's budgets; the defaults are the constants above. */
 export interface InboxLimits {
   budgetMs: number;
+  decodedAloneMs: number;
   holdMs: number;
   pace: number;
   updateSize: number;
@@ -41,10 +48,12 @@ export interface InboxLimits {
 
 /** InboxClock is how the inbox meets the page. */
 export interface InboxClock {
-  /** Calls back when the page is idle. */
+  /** Calls back when the page is idle, once per frame at most. */
   whenIdle(run: () => void): void;
   /** Calls back once the work a store update started is done (React renders in a microtask after the update). */
   afterUpdate(run: () => void): void;
+  /** Whether the page is still drawing the last update in later frames (the graph redraws a few node cards a frame). */
+  drawing(): boolean;
   now(): number;
 }
 
@@ -91,7 +100,11 @@ export class Inbox {
   private holdingSince: number | undefined;
   /** No store update before this time: the pause after the previous one. */
   private notBefore = -Infinity;
+  /** When the previous store update was handed over. */
+  private updatedAt = -Infinity;
   private scheduled = false;
+  /** The last call decoded for long enough that this one only hands the store what it decoded (see DECODED_ALONE_MS). */
+  private handOver = false;
 
   private readonly limits: InboxLimits;
 
@@ -100,7 +113,7 @@ export class Inbox {
     private readonly clock: InboxClock,
     limits: Partial<InboxLimits> = {},
   ) {
-    this.limits = { budgetMs: DECODE_BUDGET_MS, holdMs: HOLD_MS, pace: PACE, updateSize: UPDATE_SIZE, ...limits };
+    this.limits = { budgetMs: DECODE_BUDGET_MS, decodedAloneMs: DECODED_ALONE_MS, holdMs: HOLD_MS, pace: PACE, updateSize: UPDATE_SIZE, ...limits };
   }
 
   /** waiting is how many objects are still to be decoded or handed to the store. */
@@ -140,25 +153,39 @@ export class Inbox {
   }
 
   /**
-   * drain decodes what the budget allows, and hands the store everything decoded once caught up or held too long.
+   * drain decodes what the budget allows, and hands the store everything decoded once caught up or held too long,
+   * in the next call if this one decoded for DECODED_ALONE_MS or longer.
    * During the pause after an update it decodes nothing: texts wait, and a newer version replaces an older one
    * before anyone parsed it; objects parsed early would only wait, and be copied by every garbage collection.
+   * The pause also lasts while the page still draws the last update, at most MAX_PAUSE_MS after it: an update's own
+   * work ends with React's commit, but the graph redraws the node cards it changed a few a frame afterwards, and
+   * updates handed over meanwhile came several times as often, each parsed, reduced and drawn in part for nothing.
    */
   drain(): void {
     this.scheduled = false;
     if (this.time === undefined) return;
     const now = () => this.clock.now();
     const start = now();
-    if (start < this.notBefore) return this.again();
+    if (start < this.notBefore || (this.clock.drawing() && start - this.updatedAt < MAX_PAUSE_MS)) return this.again();
     this.holdingSince ??= start;
-    for (const [key, text] of this.texts) {
-      this.texts.delete(key);
-      this.decoded.set(key, { value: parseText<KubeObject>(text), deleted: false });
-      if (now() - start >= this.limits.budgetMs) break;
+    const handOver = this.handOver;
+    this.handOver = false;
+    if (!handOver) {
+      for (const [key, text] of this.texts) {
+        this.texts.delete(key);
+        this.decoded.set(key, { value: parseText<KubeObject>(text), deleted: false });
+        if (now() - start >= this.limits.budgetMs) break;
+      }
     }
     const done = this.texts.size === 0;
     const updateAt = now();
-    if (!done && updateAt - this.holdingSince < this.limits.holdMs) return this.again();
+    if (!handOver) {
+      if (!done && updateAt - this.holdingSince < this.limits.holdMs) return this.again();
+      if (updateAt - start >= this.limits.decodedAloneMs) {
+        this.handOver = true;
+        return this.again();
+      }
+    }
     const upserted: KubeObject[] = [];
     const deleted: ObjectRef[] = [];
     for (const { value, deleted: gone } of this.decoded.values()) {
@@ -179,6 +206,7 @@ export class Inbox {
     const actions = split ? [] : this.actions;
     const caughtUp = done && !split && this.events.size === 0;
     this.deliver({ type: 'batch', time: caughtUp ? this.time : undefined, upserted, events, deleted, actions, latest: this.latest });
+    this.updatedAt = updateAt;
     this.clock.afterUpdate(() => {
       const end = now();
       this.notBefore = end + Math.min(MAX_PAUSE_MS, pace * (end - updateAt));
@@ -207,5 +235,7 @@ export class Inbox {
     this.time = undefined;
     this.holdingSince = undefined;
     this.notBefore = -Infinity;
+    this.updatedAt = -Infinity;
+    this.handOver = false;
   }
 }

@@ -4,12 +4,14 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { PodChip } from '../PodChip';
 import { PodDots } from '../PodDots';
 import { formatCpu, formatMemory, nodeUsage } from '../nodeUsage';
+import { isDense } from '../layout';
+import { usePublishedPods } from '../usePublishedPods';
 import { useUiStore, sameRef } from '../../store/uiStore';
 
 export interface WorkerNodeData extends Record<string, unknown> {
   node: Node;
-  pods: Pod[];
-  dense: boolean;
+  zoomedIn: boolean;
+  zoomedOut: boolean;
 }
 
 /** nodeStatusText is kubectl's STATUS column for a node: Ready/NotReady/Unknown, plus SchedulingDisabled. */
@@ -34,8 +36,8 @@ function Bar({ label, used, total, text }: { label: string; used: number; total:
   return (
     <div className="flex items-center gap-1 text-[10px]" aria-label={`${label} ${text}`}>
       <span className="w-7 text-slate-500">{label}</span>
-      <div className="h-1.5 flex-1 overflow-hidden rounded bg-slate-200 dark:bg-slate-700">
-        <div className={`h-full ${pct > 90 ? 'bg-rose-500' : 'bg-sky-500'}`} style={{ width: `${pct}%` }} />
+      <div className="h-1.5 flex-1 rounded bg-slate-200 dark:bg-slate-700">
+        <div className={`h-full rounded ${pct > 90 ? 'bg-rose-500' : 'bg-sky-500'}`} style={{ width: `${pct}%` }} />
       </div>
       <span className="w-24 text-right font-mono text-slate-500">{text}</span>
     </div>
@@ -43,15 +45,17 @@ function Bar({ label, used, total, text }: { label: string; used: number; total:
 }
 
 /**
- * WorkerNodeCard draws a node: status, requested vs allocatable, taints, and its pods (chips, or dots if crowded).
- * React Flow re-renders a node whenever it moves, and a node whose neighbour above grows moves down: the card's
- * body only re-renders when what it draws changed, so one busy node does not redraw every card below it.
+ * WorkerNodeCard draws a node: status, requested vs allocatable, taints, and its pods (chips, or dots if crowded),
+ * as the page's PodPublisher last handed them over (see podPublisher.ts). React Flow re-renders a node whenever it
+ * moves, and a node whose neighbour above grows moves down: the card's body only re-renders when what it draws
+ * changed, so one busy node does not redraw every card below it.
  */
 export const WorkerNodeCard = memo(function WorkerNodeCard({ data }: NodeProps<FlowNode<WorkerNodeData>>) {
-  return <NodeCardBody node={data.node} pods={data.pods} dense={data.dense} />;
+  const pods = usePublishedPods(data.node.metadata?.name ?? '');
+  return <NodeCardBody node={data.node} pods={pods} dense={isDense(pods.length, data.zoomedIn, data.zoomedOut)} />;
 });
 
-const NodeCardBody = memo(function NodeCardBody({ node, pods, dense }: WorkerNodeData) {
+const NodeCardBody = memo(function NodeCardBody({ node, pods, dense }: { node: Node; pods: readonly Pod[]; dense: boolean }) {
   const name = node.metadata?.name ?? '';
   const status = nodeStatusText(node);
   const usage = nodeUsage(node, pods);
@@ -74,7 +78,7 @@ const NodeCardBody = memo(function NodeCardBody({ node, pods, dense }: WorkerNod
       </header>
       <Bar label="cpu" used={usage.cpuRequested} total={usage.cpuAllocatable} text={`${formatCpu(usage.cpuRequested)}/${formatCpu(usage.cpuAllocatable)}`} />
       <Bar label="mem" used={usage.memoryRequested} total={usage.memoryAllocatable} text={`${formatMemory(usage.memoryRequested)}/${formatMemory(usage.memoryAllocatable)}`} />
-      <p className="truncate text-[10px] text-slate-500" title={taints.join('\n')}>
+      <p className={`text-[10px] text-slate-500 ${taints.length > 0 ? 'truncate' : ''}`} title={taints.join('\n')}>
         {usage.pods}/{usage.podsAllocatable} pods{taints.length > 0 ? ` · taints: ${taints.join(', ')}` : ''}
       </p>
       {dense ? (
