@@ -37,6 +37,11 @@ describe('client-side rate limits of kube-controller-manager (20 requests/s, bur
     const createTimes = cluster.actions().filter(byReplicaSetController('create')).map((a) => a.time);
     expect(createTimes.slice(0, 33)).toEqual([...Array(30).fill(0), 50, 100, 150]);
     expect(createTimes.at(-1)).toBe(3500);
+    const reasons = cluster.actions().filter(byReplicaSetController('create')).map((a) => a.reason.replace(/web-[0-9a-f]+-[a-z0-9]{5}/, 'POD'));
+    expect(reasons[29]).toBe('created pod POD for ReplicaSet web-766486c5b6: it wants 100 replicas and has 29 (slow-start batch of 16)');
+    expect(reasons[30]).toBe(
+      'created pod POD for ReplicaSet web-766486c5b6: it wants 100 replicas and has 30 (slow-start batch of 16; waited 50ms due to client-side throttling: 20 requests/s after a burst of 30)',
+    );
   });
 
   it('the ReplicaSet reports replicas 0 until the sync that created its pods is over, then 100 one token (50 ms) later', () => {
@@ -62,5 +67,8 @@ describe('client-side rate limits of kube-controller-manager (20 requests/s, bur
     expect(deleteTimes).toHaveLength(90);
     expect(deleteTimes.slice(28, 32)).toEqual([0, 0, 50, 100]);
     expect(deleteTimes.at(-1)).toBe(3000);
+    const deletes = cluster.actions().slice(before).filter(byReplicaSetController('delete'));
+    expect(deletes[29].reason).not.toContain('throttling');
+    expect(deletes[30].reason).toMatch(/ \(waited 50ms due to client-side throttling: 20 requests\/s after a burst of 30\)$/);
   });
 });

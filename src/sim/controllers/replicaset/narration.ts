@@ -14,14 +14,19 @@ function owner(rs: ReplicaSetLike): string {
   return `${rs.kind} ${rs.metadata.name}`;
 }
 
-/** createdPod: "created pod web-x7k2p for ReplicaSet web: it wants 3 replicas and has 1 (slow-start batch of 2)". */
-export function createdPod(rs: ReplicaSetLike, has: number, batchSize: number): string {
-  return `created pod {name} for ${owner(rs)}: it wants ${replicasText(rs.spec.replicas)} and has ${has} (slow-start batch of ${batchSize})`;
+/**
+ * createdPod: "created pod web-x7k2p for ReplicaSet web: it wants 3 replicas and has 1 (slow-start batch of 2)",
+ * plus why the request waited, if it did ("; waited 50ms due to client-side throttling: ...").
+ */
+export function createdPod(rs: ReplicaSetLike, has: number, batchSize: number, throttling?: string): string {
+  const waited = throttling ? `; ${throttling}` : '';
+  return `created pod {name} for ${owner(rs)}: it wants ${replicasText(rs.spec.replicas)} and has ${has} (slow-start batch of ${batchSize}${waited})`;
 }
 
 /** deletedPod: "deleted pod web-x7k2p: ReplicaSet web wants 1 replica and has 3; chose the pod that is not ready". */
-export function deletedPod(rs: ReplicaSetLike, podName: string, has: number, why: string): string {
-  return `deleted pod ${podName}: ${owner(rs)} wants ${replicasText(rs.spec.replicas)} and has ${has}; ${why}`;
+export function deletedPod(rs: ReplicaSetLike, podName: string, has: number, why: string, throttling?: string): string {
+  const waited = throttling ? ` (${throttling})` : '';
+  return `deleted pod ${podName}: ${owner(rs)} wants ${replicasText(rs.spec.replicas)} and has ${has}; ${why}${waited}`;
 }
 
 export function adoptedPod(rs: ReplicaSetLike, podName: string): string {

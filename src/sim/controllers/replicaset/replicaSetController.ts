@@ -344,7 +344,8 @@ export class ReplicaSetController implements Controller {
     let created = 0;
     const batches = slowStartBatch(count, SLOW_START_INITIAL_BATCH_SIZE, this.pacer, (batchSize) => {
       try {
-        this.podControl.createPods(rs.spec.template ?? {}, obj, controllerRef, { actor: this.name, reason: narrate.createdPod(rs, has + created, batchSize) });
+        const reason = narrate.createdPod(rs, has + created, batchSize, this.pacer.takeThrottling());
+        this.podControl.createPods(rs.spec.template ?? {}, obj, controllerRef, { actor: this.name, reason });
         created++;
       } catch (err) {
         // Every create fails in a terminating namespace; that is no reason to retry.
@@ -373,7 +374,7 @@ export class ReplicaSetController implements Controller {
       try {
         this.podControl.deletePod(pod.metadata.namespace ?? '', pod.metadata.name ?? '', obj, {
           actor: this.name,
-          reason: narrate.deletedPod(rs, pod.metadata.name ?? '', activePods.length, why),
+          reason: narrate.deletedPod(rs, pod.metadata.name ?? '', activePods.length, why, this.pacer.takeThrottling()),
         });
       } catch (err) {
         // The informer will not observe a deletion that failed.
