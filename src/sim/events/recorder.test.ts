@@ -58,4 +58,11 @@ describe('EventRecorder', () => {
     recorder.event(pod('web'), 'Warning', 'BackOff', 'Back-off restarting failed container', kubelet);
     expect(events('web').map((e) => `${e.reason} x${e.count}`)).toEqual(['BackOff x32', 'Scheduled x1']);
   });
+
+  it('An Event the API server rejects (its namespace is gone) is dropped, and the reporter carries on.', () => {
+    const { cluster, recorder } = setup();
+    const gone = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'shop', uid: 'uid-web' } } as KubeObject;
+    expect(() => recorder.event(gone, 'Normal', 'Killing', 'Stopping container nginx', { component: 'kubelet', host: 'node-1' })).not.toThrow();
+    expect(cluster.list('Event')).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import type { VirtualClock } from '../clock/virtualClock';
 import type { ApiClient } from '../store/types';
 import { rfc3339, rfc3339Micro } from '../clock/timeFormat';
 import { deepCopy } from '../store/deepCopy';
+import { StatusError } from '../api/statusError';
 import { EventCorrelator } from './eventCorrelator';
 
 export type EventType = 'Normal' | 'Warning';
@@ -65,8 +66,7 @@ export class EventRecorder {
       next.message = correlated.message;
       next.lastTimestamp = now;
       next.eventTime = rfc3339Micro(this.clock.now());
-      this.client.update(next, ctx);
-      return;
+      return this.send(() => this.client.update(next, ctx));
     }
     // A patch of an Event that is gone (expired, deleted) creates it again, as recordEvent does.
     const event: Event & KubeObject = {
@@ -87,7 +87,19 @@ export class EventRecorder {
       action: reason,
       reportingInstance: source.host ?? '',
     };
-    this.client.create(event, ctx);
+    this.send(() => this.client.create(event, ctx));
+  }
+
+  /**
+   * send writes an Event. An Event the API server rejects (its namespace is gone or terminating, a conflict) is
+   * dropped, as recordEvent drops it ("Server rejected event (will not retry!)"): reporting never fails the reporter.
+   */
+  private send(write: () => void): void {
+    try {
+      write();
+    } catch (err) {
+      if (!(err instanceof StatusError)) throw err;
+    }
   }
 
   private uniqueSuffix(): string {
