@@ -10,7 +10,7 @@ import type { TokenBucketRateLimiter } from './flowcontrol/tokenBucketRateLimite
  */
 export class ThrottledClient implements ApiClient {
   constructor(
-    private readonly inner: ApiClient,
+    readonly inner: ApiClient,
     readonly limiter: TokenBucketRateLimiter,
   ) {}
 
@@ -57,4 +57,14 @@ export class ThrottledClient implements ApiClient {
   watch<T extends KubeObject>(kind: string, handler: WatchHandler<T>): () => void {
     return this.inner.watch(kind, handler);
   }
+}
+
+/**
+ * asOneRequest runs writes that the API server makes for one request, such as a DeleteCollection (which deletes each
+ * object server-side): they take one token of the client's rate limit, not one each.
+ */
+export function asOneRequest<T>(client: ApiClient, run: (server: ApiClient) => T): T {
+  if (!(client instanceof ThrottledClient)) return run(client);
+  client.limiter.reserve();
+  return run(client.inner);
 }

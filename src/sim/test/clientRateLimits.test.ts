@@ -2,32 +2,14 @@
 // requests/s with a burst of 30 (--kube-api-qps, --kube-api-burst), so a large ReplicaSet grows and shrinks at that
 // pace, and its status (worked out from the pods listed before the creates) lags until the next sync.
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../index';
-
-function deployment(replicas: number): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: ${replicas}
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec: { containers: [{ name: nginx, image: nginx:1.27 }] }
-`;
-}
-
-function bigCluster() {
-  const node = (name: string) => ({ name, cpu: '32', memory: '64Gi', pods: 110 });
-  return createCluster({ seed: 1, nodes: [node('node-1'), node('node-2')] });
-}
+import { nginxDeployment, roomyCluster } from './largeDeployment';
 
 const byReplicaSetController = (verb: string) => (a: { actor: string; verb: string; kind: string }) => a.actor === 'replicaset-controller' && a.verb === verb && a.kind === 'Pod';
 
 describe('client-side rate limits of kube-controller-manager (20 requests/s, burst 30, per controller)', () => {
   it('a 100-replica Deployment gets 30 pods at once, then one every 50 ms: 50, 70, 90, 100 after 1, 2, 3, 4 seconds', () => {
-    const cluster = bigCluster();
-    cluster.apply(deployment(100));
+    const cluster = roomyCluster();
+    cluster.apply(nginxDeployment(100));
     const counts: number[] = [];
     for (let i = 0; i < 4; i++) {
       cluster.advance(1000);
@@ -45,8 +27,8 @@ describe('client-side rate limits of kube-controller-manager (20 requests/s, bur
   });
 
   it('the ReplicaSet reports replicas 0 until the sync that created its pods is over, then 100 one token (50 ms) later', () => {
-    const cluster = bigCluster();
-    cluster.apply(deployment(100));
+    const cluster = roomyCluster();
+    cluster.apply(nginxDeployment(100));
     cluster.advance(4000);
     const statusWrites = cluster
       .actions()
@@ -56,11 +38,11 @@ describe('client-side rate limits of kube-controller-manager (20 requests/s, bur
   });
 
   it('scaling 100 down to 10 deletes 30 pods at once, then one every 50 ms', () => {
-    const cluster = bigCluster();
-    cluster.apply(deployment(100));
+    const cluster = roomyCluster();
+    cluster.apply(nginxDeployment(100));
     cluster.advance(60_000);
     const before = cluster.actions().length;
-    cluster.apply(deployment(10));
+    cluster.apply(nginxDeployment(10));
     cluster.advance(10_000);
     const start = cluster.actions()[before].time;
     const deleteTimes = cluster.actions().slice(before).filter(byReplicaSetController('delete')).map((a) => a.time - start);

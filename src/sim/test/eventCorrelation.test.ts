@@ -2,22 +2,12 @@
 // nine SuccessfulCreate Events, then one "(combined from similar events)" Event counting 16 more, and no more than
 // that: the replicaset-controller may say 25 things about one object in a burst.
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../index';
+import { nginxDeployment, roomyCluster } from './largeDeployment';
 
 describe('Events of a large ReplicaSet, correlated as client-go does', () => {
   it('kubectl describe rs lists 9 SuccessfulCreate Events and one combined Event x16 for 100 pods', () => {
-    const node = (name: string) => ({ name, cpu: '32', memory: '64Gi', pods: 110 });
-    const cluster = createCluster({ seed: 1, nodes: [node('node-1'), node('node-2')] });
-    cluster.apply(`apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: 100
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec: { containers: [{ name: nginx, image: nginx:1.27 }] }
-`);
+    const cluster = roomyCluster();
+    cluster.apply(nginxDeployment(100));
     cluster.advance(30_000);
     const out = cluster.kubectl('describe rs').stdout;
     const rows = out.slice(out.indexOf('Events:')).split('\n').slice(3);

@@ -12,6 +12,7 @@ import type { KindSpec } from '../../../kinds/kindSpec';
 import type { KindRegistry } from '../../../kinds/registry';
 import type { ApiClient, WriteContext } from '../../../store/types';
 import { type ContentTotals, NamespaceConditionUpdater } from './statusConditionUtils';
+import { asOneRequest } from '../../../client/throttledClient';
 
 /** NamespaceObject is a Namespace as the API server stores it. */
 export type NamespaceObject = Namespace & KubeObject;
@@ -168,15 +169,20 @@ export class NamespacedResourcesDeleter {
     };
   }
 
-  /** deleteEachItem deletes every object of the kind in the namespace, with background propagation. */
+  /**
+   * deleteEachItem deletes every object of the kind in the namespace, with background propagation: upstream's one
+   * DeleteCollection request, which the API server carries out object by object (each narrated here).
+   */
   private deleteEachItem(spec: KindSpec, ns: string): void {
-    for (const item of this.client.list<KubeObject>(spec.kind, { namespace: ns })) {
-      if (item.metadata.deletionTimestamp) continue;
-      const name = item.metadata.name ?? '';
-      // Events are recorded quietly, so they go quietly too.
-      const ctx = this.write(`deleted ${spec.kind.toLowerCase()} ${ns}/${name}: namespace ${ns} is being deleted`, spec.kind === 'Event');
-      this.client.delete(spec.kind, ns, name, ctx, { propagationPolicy: 'Background' });
-    }
+    asOneRequest(this.client, (server) => {
+      for (const item of server.list<KubeObject>(spec.kind, { namespace: ns })) {
+        if (item.metadata.deletionTimestamp) continue;
+        const name = item.metadata.name ?? '';
+        // Events are recorded quietly, so they go quietly too.
+        const ctx = this.write(`deleted ${spec.kind.toLowerCase()} ${ns}/${name}: namespace ${ns} is being deleted`, spec.kind === 'Event');
+        server.delete(spec.kind, ns, name, ctx, { propagationPolicy: 'Background' });
+      }
+    });
   }
 
   /**
