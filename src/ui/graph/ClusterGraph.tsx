@@ -44,7 +44,10 @@ function Graph() {
   // 2,000 pods by node and laying out the graph, in the same task as the update, made its frame the longest.
   const latestNodes = useClusterStore((s) => s.objects.Node);
   const latestPods = useClusterStore((s) => s.objects.Pod);
-  const [nodes, pods] = useNextFrame(useMemo(() => [latestNodes, latestPods] as const, [latestNodes, latestPods]));
+  const latestPodChange = useClusterStore((s) => s.changes.Pod);
+  // The pods' change rides along with the pods it made: an update that changes no pod clears it, which must not
+  // redraw the graph.
+  const [nodes, pods, podChange] = useNextFrame(useMemo(() => [latestNodes, latestPods, latestPodChange] as const, [latestNodes, latestPods]));
   const actors = useClusterStore((s) => s.activeActors);
   const theme = useUiStore((s) => s.theme);
   const select = useUiStore((s) => s.select);
@@ -60,7 +63,7 @@ function Graph() {
   }, [nodeCount, flow]);
 
   // Pods by node, in slot order; a node whose pods did not change keeps the very same list.
-  const grouped = useMemo(() => podsByNode.update((pods ?? {}) as Record<string, Pod>), [pods, podsByNode]);
+  const grouped = useMemo(() => podsByNode.update(pods as Record<string, Pod> | undefined, podChange), [pods, podChange, podsByNode]);
   // Node cards read their pods from the publisher, which hands them the newest lists a few cards a frame.
   useLayoutEffect(() => pagePublisher.offer(grouped), [grouped]);
   useEffect(() => () => pagePublisher.stop(), []);

@@ -34,4 +34,30 @@ describe('PodsByNode', () => {
     groups.update(record(pod('a', 'node-1'), pod('b', 'node-2')));
     expect(names(groups.update(record(pod('a', 'node-1'))))).toEqual({ 'node-1': ['a'] });
   });
+
+  it('with the store update that made the pods, visits only the keys it changed', () => {
+    const groups = new PodsByNode();
+    const first = record(pod('a', 'node-1'), pod('b', 'node-2'));
+    groups.update(first);
+    // b is not among the update's keys, so its move to node-3 is not seen: the update's record is trusted.
+    const next = record(pod('a', 'node-1', 'Failed'), pod('b', 'node-3'), pod('c', 'node-2'));
+    expect(names(groups.update(next, { before: first, keys: ['default/a', 'default/c'] }))).toEqual({ 'node-1': ['a'], 'node-2': ['b', 'c'] });
+  });
+
+  it('ignores an update record that did not start from the pods it last saw (an update it skipped), and compares every pod', () => {
+    const groups = new PodsByNode();
+    groups.update(record(pod('a', 'node-1'), pod('b', 'node-2')));
+    const next = record(pod('a', 'node-1'), pod('b', 'node-3'));
+    expect(names(groups.update(next, { before: {}, keys: [] }))).toEqual({ 'node-1': ['a'], 'node-3': ['b'] });
+  });
+
+  it('a pod recreated under the same name is a newcomer: it takes the first free slot', () => {
+    const groups = new PodsByNode();
+    const [a, b] = [pod('a', 'node-1'), pod('b', 'node-1')];
+    const first = record(a, b);
+    groups.update(first);
+    const again = { ...pod('a', 'node-1'), metadata: { name: 'a', namespace: 'default', uid: 'uid-a-2' } };
+    const next = record(again, pod('c', 'node-1'));
+    expect(names(groups.update(next, { before: first, keys: ['default/a', 'default/b', 'default/c'] }))).toEqual({ 'node-1': ['a', 'c'] });
+  });
 });

@@ -1,22 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { assignSlots, orderBySlot } from './slots';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { NodeSlots } from './slots';
+
+const pod = (name: string, phase = 'Running'): Pod => ({ metadata: { name }, status: { phase } });
+const names = (slots: NodeSlots) => slots.pods().map((p) => p.metadata?.name);
 
 describe('stable pod placement inside a node box', () => {
-  it('new pods take slots in order', () => {
-    expect([...assignSlots(new Map(), ['a', 'b', 'c'])]).toEqual([['a', 0], ['b', 1], ['c', 2]]);
+  it('new pods take slots in the order they join', () => {
+    const slots = new NodeSlots();
+    for (const name of ['a', 'b', 'c']) slots.join(name, pod(name));
+    expect(names(slots)).toEqual(['a', 'b', 'c']);
   });
 
-  it('a pod that leaves frees its slot without moving the others; the next new pod fills the gap', () => {
-    const first = assignSlots(new Map(), ['a', 'b', 'c']);
-    const afterDelete = assignSlots(first, ['a', 'c']);
-    expect([...afterDelete]).toEqual([['a', 0], ['c', 2]]);
-    const afterAdd = assignSlots(afterDelete, ['a', 'c', 'd']);
-    expect(afterAdd.get('d')).toBe(1);
-    expect(afterAdd.get('c')).toBe(2);
+  it('a pod that leaves frees its slot without moving the others, and the next new pod fills the gap', () => {
+    const slots = new NodeSlots();
+    for (const name of ['a', 'b', 'c']) slots.join(name, pod(name));
+    slots.leave('b');
+    expect(names(slots)).toEqual(['a', 'c']);
+    slots.join('d', pod('d'));
+    slots.join('e', pod('e'));
+    expect(names(slots)).toEqual(['a', 'd', 'c', 'e']);
+    expect(slots.size).toBe(4);
   });
 
-  it('orderBySlot draws pods in slot order whatever order they arrive in', () => {
-    const slots = new Map([['x', 1], ['y', 0]]);
-    expect(orderBySlot(['x', 'y'], (k) => k, slots)).toEqual(['y', 'x']);
+  it('a newer version of a pod stays in its slot', () => {
+    const slots = new NodeSlots();
+    for (const name of ['a', 'b']) slots.join(name, pod(name));
+    slots.replace('a', pod('a', 'Failed'));
+    expect(slots.pods().map((p) => `${p.metadata?.name} ${p.status?.phase}`)).toEqual(['a Failed', 'b Running']);
+  });
+
+  it('when the last slots empty, a newcomer starts again from the first free one', () => {
+    const slots = new NodeSlots();
+    for (const name of ['a', 'b', 'c']) slots.join(name, pod(name));
+    slots.leave('c');
+    slots.leave('a');
+    slots.leave('x');
+    slots.join('d', pod('d'));
+    expect(names(slots)).toEqual(['d', 'b']);
   });
 });

@@ -1,28 +1,44 @@
-/**
- * assignSlots keeps each pod in the slot it already had and gives new pods the first free slots, in the order
- * given. Pods therefore never jump around when others come and go.
- */
-export function assignSlots(previous: ReadonlyMap<string, number>, keys: readonly string[]): Map<string, number> {
-  const present = new Set(keys);
-  const next = new Map<string, number>();
-  const used = new Set<number>();
-  for (const [key, slot] of previous) {
-    if (present.has(key)) {
-      next.set(key, slot);
-      used.add(slot);
-    }
-  }
-  let free = 0;
-  for (const key of keys) {
-    if (next.has(key)) continue;
-    while (used.has(free)) free++;
-    next.set(key, free);
-    used.add(free);
-  }
-  return next;
-}
+import type { Pod } from 'kubernetes-types/core/v1';
 
-/** compactSlots renumbers slots 0..n-1 in slot order, for when a box is redrawn from scratch. */
-export function orderBySlot<T>(items: readonly T[], key: (item: T) => string, slots: ReadonlyMap<string, number>): T[] {
-  return [...items].sort((a, b) => (slots.get(key(a)) ?? 0) - (slots.get(key(b)) ?? 0));
+/**
+ * NodeSlots are the places of one node's pods: each pod keeps the slot it took, and a newcomer takes the first free
+ * one, so pods never jump around when others come and go. A store update moves only the pods it changed, instead of
+ * placing every pod of the node again.
+ */
+export class NodeSlots {
+  /** Slot → pod; a free slot is undefined. */
+  private readonly placed: Array<Pod | undefined> = [];
+  /** The store's key of each placed pod → its slot. */
+  private readonly slotOf = new Map<string, number>();
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /** join puts the pod of `key` in the first free slot. */
+  join(key: string, pod: Pod): void {
+    let slot = 0;
+    while (this.placed[slot] !== undefined) slot++;
+    this.placed[slot] = pod;
+    this.slotOf.set(key, slot);
+  }
+
+  /** replace puts a newer version of the pod of `key` in its slot. */
+  replace(key: string, pod: Pod): void {
+    this.placed[this.slotOf.get(key)!] = pod;
+  }
+
+  /** leave frees the slot of `key`. */
+  leave(key: string): void {
+    const slot = this.slotOf.get(key);
+    if (slot === undefined) return;
+    this.slotOf.delete(key);
+    this.placed[slot] = undefined;
+    while (this.placed.length > 0 && this.placed[this.placed.length - 1] === undefined) this.placed.pop();
+  }
+
+  /** pods lists the placed pods in slot order. */
+  pods(): Pod[] {
+    return this.placed.filter((p): p is Pod => p !== undefined);
+  }
 }

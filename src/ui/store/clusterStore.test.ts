@@ -37,6 +37,13 @@ describe('the cluster mirror', () => {
     expect(next.objects!.Pod['default/a'].status).toEqual({ phase: 'Running' });
     expect(next.objects!.Pod['default/b']).toBeUndefined();
     expect(next.objects!.Node).toBe(state.objects.Node);
+    expect(Object.keys(next.changes!)).toEqual(['Pod']);
+    expect(next.changes!.Pod.before).toBe(state.objects.Pod);
+    expect(next.changes!.Pod.keys).toEqual(['default/a', 'default/b']);
+  });
+
+  it('a ready message records no change, so consumers look at every object', () => {
+    expect(reduce(empty, { type: 'ready', version: 1, time: 5, objects: [pod('a', 'Pending')], actions: [] }).changes).toEqual({});
   });
 
   it('Events go to the event log instead of the objects, and a batch without Events keeps the log as it was', () => {

@@ -3,6 +3,7 @@ import type { Action, KubeObject } from '../../sim/index';
 import { ACTION_WINDOW } from '../../worker/protocol';
 import { newEventLog, updateEvents, type EventLog } from './eventLog';
 import type { StoreMessage } from './inbox';
+import type { ObjectChange } from './objectChanges';
 
 /** objectsKey is how the mirror indexes objects: by kind, then `namespace/name`. */
 export function nameKey(namespace: string | undefined, name: string | undefined): string {
@@ -17,6 +18,8 @@ export interface ClusterState {
   keptSpeed: number | undefined;
   /** kind -> `namespace/name` -> object, as the worker last reported it; every kind but Event. */
   objects: Record<string, Record<string, KubeObject>>;
+  /** What the latest update did to each kind it touched (see ObjectChange); empty after a `ready`. */
+  changes: Readonly<Record<string, ObjectChange>>;
   /** The Events, kept apart because there are so many (see EventLog). */
   events: EventLog;
   actions: Action[];
@@ -42,6 +45,7 @@ export const useClusterStore = create<ClusterState>()((set) => ({
   speed: 1,
   keptSpeed: undefined,
   objects: {},
+  changes: {},
   events: newEventLog(),
   actions: [],
   activeActors: [],
@@ -61,27 +65,36 @@ export function reduce(state: ClusterState, message: StoreMessage): Partial<Clus
       const objects: ClusterState['objects'] = {};
       for (const obj of message.objects) if (obj.kind !== 'Event') (objects[obj.kind] ??= {})[nameKey(obj.metadata.namespace, obj.metadata.name)] = obj;
       const events = newEventLog(message.objects.filter((o) => o.kind === 'Event'));
-      return { time: message.time, objects, events, actions: message.actions.slice(-ACTION_WINDOW) };
+      return { time: message.time, objects, changes: {}, events, actions: message.actions.slice(-ACTION_WINDOW) };
     }
     case 'batch': {
       const objects = { ...state.objects };
-      const touched = new Set<string>();
-      const bucket = (kind: string) => {
-        if (!touched.has(kind)) {
+      const changes: Record<string, { before: ObjectChange['before']; keys: string[] }> = {};
+      const keysOf = (kind: string) => {
+        if (!changes[kind]) {
+          changes[kind] = { before: objects[kind], keys: [] };
           objects[kind] = { ...objects[kind] };
-          touched.add(kind);
         }
-        return objects[kind];
+        return changes[kind].keys;
       };
-      for (const obj of message.upserted) bucket(obj.kind)[nameKey(obj.metadata.namespace, obj.metadata.name)] = obj;
+      for (const obj of message.upserted) {
+        const key = nameKey(obj.metadata.namespace, obj.metadata.name);
+        keysOf(obj.kind).push(key);
+        objects[obj.kind][key] = obj;
+      }
       const deletedEvents: typeof message.deleted = [];
       for (const ref of message.deleted) {
-        if (ref.kind === 'Event') deletedEvents.push(ref);
-        else delete bucket(ref.kind)[nameKey(ref.namespace, ref.name)];
+        if (ref.kind === 'Event') {
+          deletedEvents.push(ref);
+          continue;
+        }
+        const key = nameKey(ref.namespace, ref.name);
+        keysOf(ref.kind).push(key);
+        delete objects[ref.kind][key];
       }
       const events = message.events.length + deletedEvents.length > 0 ? updateEvents(state.events, message.events, deletedEvents) : state.events;
       const actions = message.actions.length > 0 ? [...state.actions, ...message.actions].slice(-ACTION_WINDOW) : state.actions;
-      const next: Partial<ClusterState> = { objects, events, actions };
+      const next: Partial<ClusterState> = { objects, changes, events, actions };
       if (message.time !== undefined) next.time = message.time;
       const latest = message.latest;
       if (latest) {
