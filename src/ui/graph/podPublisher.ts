@@ -10,10 +10,12 @@ export const FRAME_BUDGET_MS = 2.5;
 
 /**
  * The most cards a frame redraws, however cheap their React work. The browser's own work for a card (style, layout,
- * paint: some 0.4 ms for a crowded node's card) is not in the budget, and outgrew the React work once the cards of
- * a frame were rendered together.
+ * paint: some 0.4 ms for a crowded node's card, most of it the dots' box-shadows) is not in the budget, and outgrew
+ * the React work once the cards of a frame were rendered together. In the UI benchmark 6 cards a frame gave a p95 of
+ * 18-20 ms per frame, 3 gave 13-15 ms with no frame over 50 ms but a GC, and 2 no better than 3; at 3, all 100 cards
+ * catch up within about half a second.
  */
-export const MAX_CARDS_PER_FRAME = 6;
+export const MAX_CARDS_PER_FRAME = 3;
 
 /** What a card is expected to cost before the publisher has measured one. */
 export const FIRST_CARD_MS = 0.5;
@@ -35,7 +37,7 @@ const NO_PODS: readonly Pod[] = [];
  * the one source of truth: the publisher only decides when each card sees its node's newest list. A node whose list
  * changed waits in a queue, oldest change first (a node that changes again keeps its place, with its newest list).
  * Each frame publishes as many nodes from the front of the queue as the budget allows at what a card cost so far,
- * at least one and at most MAX_CARDS_PER_FRAME, and redraws their cards in one go: one React render a frame, since each render walks down from the
+ * at least one and at most MAX_CARDS_PER_FRAME (by default), and redraws their cards in one go: one React render a frame, since each render walks down from the
  * root of the page, which cost as much as the cards themselves when they were rendered one at a time. A node no
  * card listens to is published at once: nothing has to redraw, and a card mounting later starts from the newest list.
  */
@@ -52,6 +54,7 @@ export class PodPublisher {
     private readonly clock: PublisherClock,
     private readonly redraw: (notify: () => void) => void = (notify) => notify(),
     private readonly budgetMs = FRAME_BUDGET_MS,
+    private readonly maxCards = MAX_CARDS_PER_FRAME,
   ) {}
 
   /** pods is the list the cards of `node` draw now. */
@@ -96,7 +99,7 @@ export class PodPublisher {
   private publish(): void {
     this.frame = undefined;
     const start = this.clock.now();
-    const nodes = [...this.queue.keys()].slice(0, Math.max(1, Math.min(MAX_CARDS_PER_FRAME, Math.floor(this.budgetMs / this.cardMs))));
+    const nodes = [...this.queue.keys()].slice(0, Math.max(1, Math.min(this.maxCards, Math.floor(this.budgetMs / this.cardMs))));
     const listeners: Array<() => void> = [];
     for (const node of nodes) {
       this.show(node, this.queue.get(node)!);
