@@ -14,6 +14,13 @@ function harness(failing = new Set<string>()) {
   return { clock, queue, processed };
 }
 
+/** settlesIn is a sync that waits (for its creates, say): it finishes `ms` later, failing with `err` if given. */
+function settlesIn(clock: VirtualClock, ms: number, err?: Error): Later<unknown> {
+  const finished = new Later<unknown>();
+  clock.schedule(ms, { owner: 'test', label: 'creates', run: () => finished.settle(err) });
+  return finished;
+}
+
 describe('WorkQueue (client-go workqueue semantics on the virtual clock)', () => {
   it('processes keys in the order they were added, one clock task each', () => {
     const { clock, queue, processed } = harness();
@@ -80,9 +87,7 @@ describe('WorkQueue (client-go workqueue semantics on the virtual clock)', () =>
     const queue = new WorkQueue(clock, 'test-controller', (key) => {
       processed.push([clock.now(), key]);
       if (key !== 'default/a' || processed.length > 1) return;
-      const finished = new Later<unknown>();
-      clock.schedule(300, { owner: 'test', label: 'creates', run: () => finished.settle(undefined) });
-      return finished;
+      return settlesIn(clock, 300);
     });
     queue.add('default/a');
     clock.advanceTo(10);
@@ -99,9 +104,7 @@ describe('WorkQueue (client-go workqueue semantics on the virtual clock)', () =>
     const queue = new WorkQueue(clock, 'test-controller', (key) => {
       processed.push([clock.now(), key]);
       if (key !== 'default/a') return;
-      const finished = new Later<unknown>();
-      clock.schedule(300, { owner: 'test', label: 'creates', run: () => finished.settle(new Error('quota')) });
-      return finished;
+      return settlesIn(clock, 300, new Error('quota'));
     }, { workers: 2 });
     queue.add('default/a');
     clock.advanceTo(10);
