@@ -101,4 +101,29 @@ describe('the worker host', () => {
     const ready = posted.filter((m) => m.type === 'ready').at(-1);
     expect(ready?.type === 'ready' && ready.objects.filter((o) => o.kind === 'Node').length).toBe(101);
   });
+
+  it('a failure during a tick is reported to the page as an error, and the next tick goes on', () => {
+    let tick: (() => void) | undefined;
+    let failNext = false;
+    const ticker: Ticker = {
+      start(_every, fn) {
+        tick = fn;
+        return () => (tick = undefined);
+      },
+      now: () => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('boom');
+        }
+        return 0;
+      },
+    };
+    const posted: WorkerMessage[] = [];
+    new SimHost((m) => posted.push(m), ticker);
+    failNext = true;
+    tick?.();
+    expect(posted.filter((m) => m.type === 'error')).toEqual([{ type: 'error', message: 'the simulation failed at 0 ms: boom' }]);
+    tick?.();
+    expect(posted.filter((m) => m.type === 'batch').at(-1)).toMatchObject({ type: 'batch', time: TICK_MS });
+  });
 });

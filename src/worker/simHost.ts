@@ -183,11 +183,19 @@ export class SimHost {
     this.postStatus();
   }
 
-  /** tick advances virtual time by TICK_MS times the speed, or as far as TICK_BUDGET_MS of work gets it. */
+  /**
+   * tick advances virtual time by TICK_MS times the speed, or as far as TICK_BUDGET_MS of work gets it. A failure
+   * inside the simulation is reported to the page, and the next tick goes on from where the clock stopped: an
+   * exception left in a timer callback would only reach the worker's console.
+   */
   private tick(): void {
     const target = this.cluster.now() + TICK_MS * this.speed;
-    const deadline = this.ticker.now() + TICK_BUDGET_MS;
-    while (this.cluster.now() < target && this.ticker.now() < deadline) this.cluster.advance(Math.min(SLICE_MS, target - this.cluster.now()));
+    try {
+      const deadline = this.ticker.now() + TICK_BUDGET_MS;
+      while (this.cluster.now() < target && this.ticker.now() < deadline) this.cluster.advance(Math.min(SLICE_MS, target - this.cluster.now()));
+    } catch (err) {
+      this.post({ type: 'error', message: `the simulation failed at ${this.cluster.now()} ms: ${err instanceof Error ? err.message : String(err)}` });
+    }
     this.flush();
     this.pace.record(this.ticker.now(), this.cluster.now());
     const lagging = laggingSpeed(this.speed, this.pace.speed());
