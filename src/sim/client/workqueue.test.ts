@@ -2,17 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock/virtualClock';
 import { Later } from '../clock/later';
 import { TokenBucketRateLimiter } from './flowcontrol/tokenBucketRateLimiter';
-import { WorkQueue } from './workqueue';
+import { WorkQueue, type SyncResult, type WorkQueueOptions } from './workqueue';
 
-function harness(failing = new Set<string>()) {
-  const clock = new VirtualClock();
+/** harness records each sync's time and key, then runs `sync` (by default: nothing) for it. */
+function harness(sync: (key: string, clock: VirtualClock, processed: number) => SyncResult = () => undefined, options: WorkQueueOptions = {}, clock = new VirtualClock()) {
   const processed: Array<[number, string]> = [];
-  const queue = new WorkQueue(clock, 'test-controller', (key) => {
-    processed.push([clock.now(), key]);
-    if (failing.has(key)) throw new Error('sync failed');
-  });
+  const queue = new WorkQueue(
+    clock,
+    'test-controller',
+    (key) => {
+      processed.push([clock.now(), key]);
+      return sync(key, clock, processed.length);
+    },
+    options,
+  );
   return { clock, queue, processed };
 }
+
+/** failing is a sync that throws for the given keys. */
+const failing = (keys: string[]) => (key: string) => {
+  if (keys.includes(key)) throw new Error('sync failed');
+};
 
 /** settlesIn is a sync that waits (for its creates, say): it finishes `ms` later, failing with `err` if given. */
 function settlesIn(clock: VirtualClock, ms: number, err?: Error): Later<unknown> {
@@ -62,7 +72,7 @@ describe('WorkQueue (client-go workqueue semantics on the virtual clock)', () =>
   });
 
   it('a failing sync is retried after 5 ms, 10 ms, 20 ms: the per-item exponential back-off', () => {
-    const { clock, queue, processed } = harness(new Set(['default/a']));
+    const { clock, queue, processed } = harness(failing(['default/a']));
     queue.add('default/a');
     clock.advanceTo(40);
     expect(processed.map(([t]) => t)).toEqual([0, 5, 15, 35]);
@@ -71,24 +81,14 @@ describe('WorkQueue (client-go workqueue semantics on the virtual clock)', () =>
   it('a sync starts only once its client has a token: with qps 20 and burst 1, one write per sync spaces syncs 50 ms apart', () => {
     const clock = new VirtualClock();
     const limiter = new TokenBucketRateLimiter(clock, 20, 1);
-    const processed: Array<[number, string]> = [];
-    const queue = new WorkQueue(clock, 'test-controller', (key) => {
-      processed.push([clock.now(), key]);
-      limiter.reserve();
-    }, { rateLimiter: limiter });
+    const { queue, processed } = harness(() => void limiter.reserve(), { rateLimiter: limiter }, clock);
     for (const key of ['default/a', 'default/b', 'default/c']) queue.add(key);
     clock.advanceTo(1000);
     expect(processed).toEqual([[0, 'default/a'], [50, 'default/b'], [100, 'default/c']]);
   });
 
   it('a key added while its sync waits is processed once more after that sync finishes, never twice at once', () => {
-    const clock = new VirtualClock();
-    const processed: Array<[number, string]> = [];
-    const queue = new WorkQueue(clock, 'test-controller', (key) => {
-      processed.push([clock.now(), key]);
-      if (key !== 'default/a' || processed.length > 1) return;
-      return settlesIn(clock, 300);
-    });
+    const { clock, queue, processed } = harness((key, clock, count) => (key === 'default/a' && count === 1 ? settlesIn(clock, 300) : undefined));
     queue.add('default/a');
     clock.advanceTo(10);
     queue.add('default/a');
@@ -99,13 +99,7 @@ describe('WorkQueue (client-go workqueue semantics on the virtual clock)', () =>
   });
 
   it('with two workers another key is processed while the first sync waits; a sync that fails later backs off 5, 10, 20 ms after each', () => {
-    const clock = new VirtualClock();
-    const processed: Array<[number, string]> = [];
-    const queue = new WorkQueue(clock, 'test-controller', (key) => {
-      processed.push([clock.now(), key]);
-      if (key !== 'default/a') return;
-      return settlesIn(clock, 300, new Error('quota'));
-    }, { workers: 2 });
+    const { clock, queue, processed } = harness((key, clock) => (key === 'default/a' ? settlesIn(clock, 300, new Error('quota')) : undefined), { workers: 2 });
     queue.add('default/a');
     clock.advanceTo(10);
     queue.add('default/b');
