@@ -7,6 +7,7 @@ import type { TimerHandle, VirtualClock } from '../clock/virtualClock';
 import type { EventRecorder } from '../events/recorder';
 import type { ApiClient, WatchEvent } from '../store/types';
 import { getRequiredNodeAffinity } from '../api/core/v1/nodeSelector';
+import { labelsEqual } from '../api/meta/v1/labels';
 import { findMatchingUntoleratedTaint } from '../api/core/v1/toleration';
 import { Cache } from './cache/cache';
 import { Snapshot } from './cache/snapshot';
@@ -199,7 +200,7 @@ export class Scheduler implements SchedulingContext {
       const cached = this.cache.getPod(pod);
       if (cached) this.cache.updatePod(cached, pod);
       else this.cache.addPod(pod);
-      if (JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(pod.metadata.labels ?? {})) {
+      if (!labelsEqual(old.metadata.labels, pod.metadata.labels)) {
         this.queue.moveAllToActiveOrBackoffQueue('AssignedPodUpdate');
       }
     } else if (assigned(pod)) {

@@ -121,8 +121,10 @@ export class Cache {
     if (!cur) throw new Error(`pod ${key} is not added to scheduler cache, so cannot be updated`);
     // An assumed pod won't have Update/Remove event: it needs an Add event first, which confirms it.
     if (this.assumedPods.has(key)) throw new Error(`assumed pod ${key} should not be updated`);
-    this.removePodInternal(cur);
-    this.addPodInternal(newPod, false);
+    const removed = this.removePodInternal(cur);
+    // A status update leaves the spec object as it was: its parsed PodInfo still holds.
+    const same = removed && cur.spec === newPod.spec && cur.metadata?.uid === newPod.metadata?.uid;
+    this.addPodInternal(newPod, false, same ? removed.withPod(newPod) : undefined);
   }
 
   /** removePod removes a bound pod (deleted from the API). */

@@ -127,6 +127,17 @@ export class PodInfo {
   }
 
   /**
+   * withPod returns a PodInfo for a newer version of the same pod whose spec did not change (a status update):
+   * it shares the parsed terms and the requests, which come from the spec alone.
+   */
+  withPod(pod: Pod): PodInfo {
+    const pi: PodInfo = Object.create(PodInfo.prototype);
+    Object.assign(pi, this);
+    pi.pod = pod;
+    return pi;
+  }
+
+  /**
    * calculateResource returns the pod's requests (component-helpers PodRequests) and the non-zero cpu/memory
    * (containers without a cpu/memory request count as 100m/200Mi), computed once per pod.
    */

@@ -109,12 +109,11 @@ export function countAllNodes(
     if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
     for (let i = 0; i < s.constraints.length; i++) {
       const c = s.constraints[i];
-      if (!matchNodeInclusionPolicies(c, pod, node, require)) continue;
       const value = labels[c.topologyKey] ?? '';
       const counts = s.topologyValueToPodCounts[i];
-      // Values of no candidate node (and hostname, counted in Score) are skipped.
+      // Values of no candidate node (and hostname, counted in Score) are skipped, before the dearer policy check.
       const tpCount = counts.get(value);
-      if (tpCount === undefined) continue;
+      if (tpCount === undefined || !matchNodeInclusionPolicies(c, pod, node, require)) continue;
       counts.set(value, tpCount + countNodePodsMatchSelector(nodeInfo, c.selector, ns));
     }
   }
