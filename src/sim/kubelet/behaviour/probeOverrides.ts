@@ -7,24 +7,31 @@ import type { HTTPGetRequest, ProbeOutcome, ProbeTarget, ProbeType } from '../pr
 /** ProbeOverride forces probe results: 'fail' makes the endpoint fail, 'pass' makes it succeed. */
 export type ProbeOverride = 'fail' | 'pass';
 
+/** Overrides are one container's forced probe results, by probe type. */
+export type Overrides = Readonly<Partial<Record<ProbeType, ProbeOverride>>>;
+
+/** NONE is what a container without overrides has (almost every container, on every probe). */
+const NONE: Overrides = Object.freeze({});
+
 /** ProbeOverrides holds the overrides set on one node, per pod uid and container name. */
 export class ProbeOverrides {
-  private readonly byContainer = new Map<string, Partial<Record<ProbeType, ProbeOverride>>>();
+  private readonly byPod = new Map<string, Map<string, Overrides>>();
 
   set(podUid: string, container: string, type: ProbeType, override: ProbeOverride | undefined): void {
-    const key = `${podUid}/${container}`;
-    const current = { ...this.byContainer.get(key) };
+    let containers = this.byPod.get(podUid);
+    if (!containers) this.byPod.set(podUid, (containers = new Map()));
+    const current = { ...containers.get(container) };
     if (override) current[type] = override;
     else delete current[type];
-    this.byContainer.set(key, current);
+    containers.set(container, current);
   }
 
-  get(podUid: string, container: string): Partial<Record<ProbeType, ProbeOverride>> {
-    return this.byContainer.get(`${podUid}/${container}`) ?? {};
+  get(podUid: string, container: string): Overrides {
+    return this.byPod.get(podUid)?.get(container) ?? NONE;
   }
 
   forgetPod(podUid: string): void {
-    for (const key of [...this.byContainer.keys()]) if (key.startsWith(`${podUid}/`)) this.byContainer.delete(key);
+    this.byPod.delete(podUid);
   }
 }
 
@@ -34,9 +41,10 @@ const PROBE_TYPES: readonly ProbeType[] = ['liveness', 'readiness', 'startup'];
  * overridableTarget wraps a process: a call matching the handler of an overridden probe gets the forced outcome. A
  * probe type is recognised by its handler, so when liveness and readiness probe the same endpoint, both see it.
  */
-export function overridableTarget(target: ProbeTarget, container: Container, overrides: () => Partial<Record<ProbeType, ProbeOverride>>): ProbeTarget {
+export function overridableTarget(target: ProbeTarget, container: Container, overrides: () => Overrides): ProbeTarget {
   const forced = (matches: (probe: Probe) => boolean): ProbeOverride | undefined => {
     const set = overrides();
+    if (set === NONE) return undefined;
     const hits = PROBE_TYPES.filter((t) => set[t] && probeOf(container, t) && matches(probeOf(container, t)!)).map((t) => set[t]!);
     return hits.includes('fail') ? 'fail' : hits[0];
   };

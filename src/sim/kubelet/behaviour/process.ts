@@ -56,9 +56,9 @@ export class ContainerProcess implements ProbeTarget {
   }
 
   httpGet(request: HTTPGetRequest, now: VirtualMs): ProbeOutcome {
-    const url = `${request.scheme.toLowerCase()}://${request.host}:${request.port}${request.path}`;
     const code = this.serveHttp(request.port, request.path, now);
     if (code === undefined) {
+      const url = `${request.scheme.toLowerCase()}://${request.host}:${request.port}${request.path}`;
       return { result: 'failure', output: `Get "${url}": dial tcp ${request.host}:${request.port}: connect: connection refused` };
     }
     const liveness = this.program.server!.kind === 'liveness';

@@ -67,6 +67,22 @@ export function newRequestForHTTPGetAction(action: HTTPGetAction, container: Con
   };
 }
 
+/**
+ * The request each httpGet action makes, per pod IP: a probe sends the same request every period, and the action
+ * (part of the stored pod's spec) never changes. Requests are frozen, since every probe of the action shares one.
+ */
+const requests = new WeakMap<HTTPGetAction, { container: Container; podIP: string; request: HTTPGetRequest }>();
+
+function requestFor(action: HTTPGetAction, container: Container, podIP: string): HTTPGetRequest {
+  const known = requests.get(action);
+  if (known?.container === container && known.podIP === podIP) return known.request;
+  const request = newRequestForHTTPGetAction(action, container, podIP);
+  for (const header of request.headers) Object.freeze(header);
+  Object.freeze(request.headers);
+  requests.set(action, { container, podIP, request: Object.freeze(request) });
+  return request;
+}
+
 /** finish turns a target's answer into a run: a timeout becomes a failure worded as upstream, after timeoutSeconds. */
 function finish(outcome: ProbeOutcome, timeoutSeconds: number, timeoutOutput: () => string): ProbeRun {
   if (outcome.result === 'timeout') return { kind: 'result', result: 'Failure', output: timeoutOutput(), durationMs: timeoutSeconds * 1000 };
@@ -83,7 +99,7 @@ export function runProbe(probe: Probe, pod: Pod, container: Container, target: P
       return finish(target.exec(command, now), timeoutSeconds, () => execTimeout(command));
     }
     if (probe.httpGet) {
-      const request = newRequestForHTTPGetAction(probe.httpGet, container, podIP);
+      const request = requestFor(probe.httpGet, container, podIP);
       return finish(target.httpGet(request, now), timeoutSeconds, () => httpTimeout(request));
     }
     if (probe.tcpSocket) {

@@ -35,6 +35,13 @@ export interface WorkerOptions {
   setResult(result: ProbeResult, instance: ContainerInstance): void;
 }
 
+/** The events every period sends, made once (the machine only reads them). */
+const TICK: ProbeMachineEvent = { type: 'probe.tick' };
+const RESULTS: Record<'Success' | 'Failure', ProbeMachineEvent> = {
+  Success: { type: 'probe.result', result: 'Success' },
+  Failure: { type: 'probe.result', result: 'Failure' },
+};
+
 /** probeSpec picks the probe of a type from a container. */
 export function probeSpec(container: Container, probeType: ProbeType): Probe | undefined {
   return probeType === 'liveness' ? container.livenessProbe : probeType === 'readiness' ? container.readinessProbe : container.startupProbe;
@@ -55,6 +62,9 @@ export class ProbeWorker {
   private readonly periodMs: VirtualMs;
   /** When the last tick fired; the next one is the first period boundary after it. */
   private lastTickAt: VirtualMs = 0;
+  /** The clock labels of this worker's two timers, made once: a probe is armed every period for as long as it runs. */
+  private readonly labels: Record<'probe' | 'probe-timeout', string>;
+  private readonly onTick = (): void => this.tick();
 
   constructor(
     private readonly opts: WorkerOptions,
@@ -62,6 +72,9 @@ export class ProbeWorker {
   ) {
     this.spec = probeSpec(opts.container, opts.probeType)!;
     this.periodMs = (this.spec.periodSeconds || 10) * 1000;
+    const pod = instance.pod.metadata;
+    const target = `${pod?.namespace ?? 'default'}/${pod?.name}/${opts.container.name}`;
+    this.labels = { probe: `${opts.probeType} probe ${target}`, 'probe-timeout': `${opts.probeType} probe-timeout ${target}` };
     this.actor = new MachineRunner(probeMachine, {
       probeType: opts.probeType,
       successThreshold: this.spec.successThreshold || 1,
@@ -118,7 +131,7 @@ export class ProbeWorker {
     const now = this.opts.clock.now();
     this.timer = undefined;
     this.lastTickAt = now;
-    if (!this.send({ type: 'probe.tick' }).some((i) => i.type === 'probe.run')) {
+    if (!this.send(TICK).some((i) => i.type === 'probe.run')) {
       this.arm();
       return;
     }
@@ -131,7 +144,7 @@ export class ProbeWorker {
   private deliver(run: ProbeRun, instance: ContainerInstance): void {
     this.timer = undefined;
     this.opts.finished(run, instance);
-    this.send(run.kind === 'error' ? { type: 'probe.errored' } : { type: 'probe.result', result: run.result });
+    this.send(run.kind === 'error' ? { type: 'probe.errored' } : RESULTS[run.result]);
     this.arm();
   }
 
@@ -145,11 +158,11 @@ export class ProbeWorker {
     if (this.timer || snapshot.status !== 'active') return;
     const now = this.opts.clock.now();
     if (snapshot.matches({ running: 'initialDelay' })) {
-      this.timer = this.schedule(Math.max(0, this.firstTickAt - now), 'probe', () => this.tick());
+      this.timer = this.schedule(Math.max(0, this.firstTickAt - now), 'probe', this.onTick);
     } else if (snapshot.matches({ running: { probing: 'idle' } })) {
       const periods = Math.floor((this.lastTickAt - this.firstTickAt) / this.periodMs) + 1;
       const next = this.firstTickAt + periods * this.periodMs;
-      this.timer = this.schedule(Math.max(0, next - now), 'probe', () => this.tick());
+      this.timer = this.schedule(Math.max(0, next - now), 'probe', this.onTick);
     }
   }
 
@@ -158,9 +171,8 @@ export class ProbeWorker {
     this.timer = undefined;
   }
 
-  private schedule(delay: VirtualMs, what: string, run: () => void): TimerHandle {
-    const pod = this.instance.pod.metadata;
-    const label = `${this.opts.probeType} ${what} ${pod?.namespace ?? 'default'}/${pod?.name}/${this.opts.container.name}`;
+  private schedule(delay: VirtualMs, what: 'probe' | 'probe-timeout', run: () => void): TimerHandle {
+    const label = this.labels[what];
     // Probing recurs for as long as the container runs: periodic work, like node heartbeats, so settle() does not
     // wait for it.
     return this.opts.clock.schedule(delay, { owner: this.opts.owner, label, periodic: true, run });
