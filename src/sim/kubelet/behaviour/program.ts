@@ -52,10 +52,24 @@ export function containerArgv(container: Container, info: RepositoryInfo): strin
  */
 const programs = new WeakMap<Container, Program>();
 
+/**
+ * Programs by what they are computed from (image, command, args): every pod of a ReplicaSet has its own copy of the
+ * same container spec. Bounded, since image tags and commands typed into the editor are unbounded.
+ */
+const programsByContent = new Map<string, Program>();
+const PROGRAMS_BY_CONTENT_SIZE = 1024;
+
 /** programFor builds the Program a container runs. */
 export function programFor(container: Container): Program {
   let program = programs.get(container);
-  if (!program) programs.set(container, (program = computeProgram(container)));
+  if (program) return program;
+  const key = JSON.stringify([container.image ?? '', container.command ?? [], container.args ?? []]);
+  program = programsByContent.get(key);
+  if (!program) {
+    if (programsByContent.size >= PROGRAMS_BY_CONTENT_SIZE) programsByContent.clear();
+    programsByContent.set(key, (program = computeProgram(container)));
+  }
+  programs.set(container, program);
   return program;
 }
 
