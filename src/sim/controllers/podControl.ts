@@ -29,7 +29,7 @@ export function getPodFromTemplate(template: PodTemplateSpec, parent: KubeObject
       ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}),
       generateName: `${parent.metadata.name}-`,
       ...(meta.finalizers ? { finalizers: [...meta.finalizers] } : {}),
-      ownerReferences: [controllerRef],
+      ownerReferences: [{ ...controllerRef }],
     },
     spec: deepCopy(template.spec ?? { containers: [] }),
   };
@@ -61,7 +61,7 @@ export class PodControl {
     if (Object.keys(pod.metadata.labels ?? {}).length === 0) throw new Error('unable to create pods, no labels');
     let created: PodObject;
     try {
-      created = this.client.create(pod, ctx);
+      created = this.client.create(pod, { ...ctx, handOver: true });
     } catch (err) {
       // Only send an event if the namespace isn't terminating.
       if (!isNamespaceTerminating(err)) this.recorder.event(object, 'Warning', FAILED_CREATE_POD_REASON, `Error creating: ${messageOf(err)}`, { component: this.component });

@@ -58,7 +58,7 @@ export class EventRecorder {
     const correlated = correlator.correlate({ object, type, reason, message }, () => `${involved.name}.${this.uniqueSuffix()}`);
     if (!correlated) return;
     const now = rfc3339(this.clock.now());
-    const ctx = { actor: sourceKey, reason: correlated.message, quiet: true };
+    const ctx = { actor: sourceKey, reason: correlated.message, quiet: true, handOver: true };
     const existing = correlated.patch ? this.client.get<Event & KubeObject>('Event', ns, correlated.name) : undefined;
     if (existing) {
       const next = deepCopy(existing) as Event & KubeObject;
@@ -77,7 +77,7 @@ export class EventRecorder {
       reason,
       message: correlated.message,
       type,
-      source,
+      source: { ...source },
       count: correlated.count,
       firstTimestamp: rfc3339(correlated.firstTimestamp),
       lastTimestamp: now,

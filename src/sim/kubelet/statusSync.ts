@@ -71,7 +71,7 @@ export class PodStatusSync {
     const status = this.generate(view, current);
     if (deepEqual(status, this.last ?? current.status)) return;
     try {
-      this.services.client.updateStatus({ ...current, status }, { actor: this.services.owner, reason: this.reason || `updated the status of pod ${meta.name}` });
+      this.services.client.updateStatus({ ...current, status }, { actor: this.services.owner, reason: this.reason || `updated the status of pod ${meta.name}`, handOver: true });
       this.last = status;
       this.reason = '';
     } catch (err) {

@@ -35,6 +35,31 @@ describe('the object store (API server + etcd)', () => {
     expect(Object.isFrozen(created.metadata)).toBe(true);
   });
 
+  it('create copies what the caller passes, so the caller may go on changing its object', () => {
+    const c = emptyCluster();
+    const input = cm('settings');
+    const created = c.client.create(input, user);
+    expect(created).not.toBe(input);
+    expect(Object.isFrozen(input)).toBe(false);
+    (input as { data: Record<string, string> }).data.k = 'changed';
+    expect(c.client.get<KubeObject & { data: Record<string, string> }>('ConfigMap', 'default', 'settings')?.data.k).toBe('v');
+  });
+
+  it('create and updateStatus keep a handed-over object without a copy, frozen, so touching it afterwards throws', () => {
+    const c = emptyCluster();
+    const input = cm('settings');
+    const created = c.client.create(input, { ...user, handOver: true });
+    expect(created).toBe(input);
+    expect(() => {
+      (input as { data: Record<string, string> }).data.k = 'changed';
+    }).toThrow(TypeError);
+    const p = c.client.create(pod('web'), user) as KubeObject & Pod;
+    const status = { phase: 'Running' as const };
+    const updated = c.client.updateStatus({ ...p, status }, { ...user, handOver: true }) as KubeObject & Pod;
+    expect(updated.status).toBe(status);
+    expect(Object.isFrozen(status)).toBe(true);
+  });
+
   it('creating an existing name is refused with AlreadyExists, worded as the API server words it', () => {
     const c = emptyCluster();
     c.client.create(cm('settings'), user);

@@ -54,7 +54,7 @@ export class ObjectStore implements ApiClient {
 
   create<T extends KubeObject>(input: T, ctx: WriteContext): T {
     const spec = this.specFor(input.kind);
-    const obj = this.normalise(deepCopy(input), spec);
+    const obj = this.normalise(ctx.handOver ? input : deepCopy(input), spec);
     spec.defaults?.(obj);
     this.runAdmission('admit', obj, undefined, 'CREATE');
     // BeforeCreate (apiserver rest/create.go) fills uid and creationTimestamp before the strategy runs.
@@ -98,7 +98,7 @@ export class ObjectStore implements ApiClient {
     const existing = this.mustGet(spec, input.metadata.namespace ?? '', input.metadata.name ?? '');
     this.checkResourceVersion(spec, input, existing);
     // Copy only what changes; unchanged parts stay shared with the stored (frozen) version.
-    const obj: KubeObject = { ...existing, metadata: { ...existing.metadata }, status: deepCopy(input.status) };
+    const obj: KubeObject = { ...existing, metadata: { ...existing.metadata }, status: ctx.handOver ? input.status : deepCopy(input.status) };
     // Status strategies reset the spec and labels but let annotations through (apps deploymentStatusStrategy):
     // that is how the Deployment controller records its revision in the same write as the status.
     if (input.metadata.annotations) obj.metadata.annotations = deepCopy(input.metadata.annotations);

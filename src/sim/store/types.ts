@@ -15,6 +15,11 @@ export interface WriteContext {
   reason: string;
   /** Quiet writes (Event objects, heartbeats) are stored and broadcast but are not narrated steps. */
   quiet?: boolean;
+  /**
+   * The caller built the object for this write and hands it over: the store keeps it (for updateStatus, its status)
+   * without a copy. It is frozen once stored, so a caller that touches it afterwards fails loudly.
+   */
+  handOver?: boolean;
 }
 
 export type Verb = 'create' | 'update' | 'updateStatus' | 'patch' | 'delete' | 'bind';
