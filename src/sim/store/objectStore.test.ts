@@ -20,6 +20,9 @@ function cm(name: string, namespace = 'default'): KubeObject {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data: { k: 'v' } };
 }
 
+/** dataOf reads a ConfigMap's data. */
+const dataOf = (obj: KubeObject) => (obj as unknown as { data: Record<string, string> }).data;
+
 /** A cluster with no nodes, so no scheduler acts on the pods these tests create. */
 const emptyCluster = () => createCluster({ nodes: [] });
 
@@ -41,8 +44,8 @@ describe('the object store (API server + etcd)', () => {
     const created = c.client.create(input, user);
     expect(created).not.toBe(input);
     expect(Object.isFrozen(input)).toBe(false);
-    (input as { data: Record<string, string> }).data.k = 'changed';
-    expect(c.client.get<KubeObject & { data: Record<string, string> }>('ConfigMap', 'default', 'settings')?.data.k).toBe('v');
+    dataOf(input).k = 'changed';
+    expect(dataOf(c.client.get('ConfigMap', 'default', 'settings')!).k).toBe('v');
   });
 
   it('create and updateStatus keep a handed-over object without a copy, frozen, so touching it afterwards throws', () => {
@@ -51,7 +54,7 @@ describe('the object store (API server + etcd)', () => {
     const created = c.client.create(input, { ...user, handOver: true });
     expect(created).toBe(input);
     expect(() => {
-      (input as { data: Record<string, string> }).data.k = 'changed';
+      dataOf(input).k = 'changed';
     }).toThrow(TypeError);
     const p = c.client.create(pod('web'), user) as KubeObject & Pod;
     const status = { phase: 'Running' as const };
