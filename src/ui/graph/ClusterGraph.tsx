@@ -12,6 +12,7 @@ import { WorkerNodeCard, nodeCardKey } from './nodes/WorkerNodeCard';
 import { PendingLaneCard } from './nodes/PendingLaneCard';
 import { ControlPlaneCard, componentOf } from './nodes/ControlPlaneCard';
 import { networkNodeTypes, useNetworkLayer } from './network/useNetworkLayer';
+import './nodeLayer.css';
 
 /** Registered once at module level, as React Flow requires for stable node types. */
 const nodeTypes = { worker: WorkerNodeCard, lane: PendingLaneCard, controlPlane: ControlPlaneCard, ...networkNodeTypes };
@@ -125,7 +126,7 @@ function Graph() {
 /** ClusterGraph is the live drawing of the cluster: control plane, unscheduled lane, nodes and their pods. */
 export function ClusterGraph() {
   return (
-    <div className="h-full w-full" data-testid="cluster-graph">
+    <div className="cluster-graph h-full w-full" data-testid="cluster-graph">
       <ReactFlowProvider>
         <Graph />
       </ReactFlowProvider>
