@@ -23,7 +23,10 @@ export class ProbeOverrides {
     const current = { ...containers.get(container) };
     if (override) current[type] = override;
     else delete current[type];
-    containers.set(container, current);
+    // A healed container goes back to having none, so its probes skip the matching again.
+    if (Object.keys(current).length > 0) containers.set(container, current);
+    else containers.delete(container);
+    if (containers.size === 0) this.byPod.delete(podUid);
   }
 
   get(podUid: string, container: string): Overrides {

@@ -89,5 +89,6 @@ describe('overridableTarget', () => {
     expect(target.exec(['cat', '/tmp/healthy'], 2_000).result).toBe('success');
     overrides.set('uid', 's', 'liveness', undefined);
     expect(target.exec(['cat', '/tmp/healthy'], 2_000).result).toBe('failure');
+    expect(overrides.get('uid', 's')).toBe(overrides.get('never-overridden', 's'));
   });
 });

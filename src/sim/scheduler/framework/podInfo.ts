@@ -119,16 +119,13 @@ export class PodInfo {
    * terms and the requests: binding changes nothing else.
    */
   withNodeName(nodeName: string): PodInfo {
-    const pi: PodInfo = Object.create(PodInfo.prototype);
-    Object.assign(pi, this);
-    pi.cachedResource = this.calculateResource();
-    pi.pod = { ...this.pod, spec: { ...this.pod.spec!, nodeName } };
-    return pi;
+    this.calculateResource(); // computed once here, then shared by the assumed PodInfo
+    return this.withPod({ ...this.pod, spec: { ...this.pod.spec!, nodeName } });
   }
 
   /**
-   * withPod returns a PodInfo for a newer version of the same pod whose spec did not change (a status update):
-   * it shares the parsed terms and the requests, which come from the spec alone.
+   * withPod returns a PodInfo for another version of the same pod whose requests and affinity terms are unchanged
+   * (a status update, a binding): it shares the parsed terms and, once computed, the requests.
    */
   withPod(pod: Pod): PodInfo {
     const pi: PodInfo = Object.create(PodInfo.prototype);
