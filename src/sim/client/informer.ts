@@ -85,37 +85,40 @@ export class Informer<T extends KubeObject = KubeObject> {
  */
 class SortedBucket<T> {
   readonly objects = new Map<string, T>();
-  /** Sort keys (namespace, NUL, name) and objects in that order; undefined until first asked for. */
-  private order: { keys: string[]; values: T[] } | undefined;
+  /**
+   * The keys in namespace/name order (sort keys: namespace, NUL, name) and the objects in that order; undefined
+   * until first asked for. An update of a known key only drops `values`, rebuilt when next asked for: pods are
+   * updated far more often than listed, and finding a key in the order takes a search.
+   */
+  private order: { sortKeys: string[]; keys: string[]; values: T[] | undefined } | undefined;
 
   set(key: string, obj: T): void {
     const known = this.objects.has(key);
     this.objects.set(key, obj);
     if (!this.order) return;
+    this.order.values = undefined;
+    if (known) return;
     const sortKey = toSortKey(key);
-    const i = lowerBound(this.order.keys, sortKey);
-    if (known) {
-      this.order.values[i] = obj;
-    } else {
-      this.order.keys.splice(i, 0, sortKey);
-      this.order.values.splice(i, 0, obj);
-    }
+    const i = lowerBound(this.order.sortKeys, sortKey);
+    this.order.sortKeys.splice(i, 0, sortKey);
+    this.order.keys.splice(i, 0, key);
   }
 
   delete(key: string): void {
     if (!this.objects.delete(key) || !this.order) return;
-    const i = lowerBound(this.order.keys, toSortKey(key));
+    const i = lowerBound(this.order.sortKeys, toSortKey(key));
+    this.order.sortKeys.splice(i, 1);
     this.order.keys.splice(i, 1);
-    this.order.values.splice(i, 1);
+    this.order.values = undefined;
   }
 
   /** sorted returns the objects in namespace/name order; callers must copy before changing the array. */
   sorted(): readonly T[] {
     if (!this.order) {
-      const keys = [...this.objects.keys()].map(toSortKey).sort(compareStrings);
-      this.order = { keys, values: keys.map((k) => this.objects.get(fromSortKey(k))!) };
+      const sortKeys = [...this.objects.keys()].map(toSortKey).sort(compareStrings);
+      this.order = { sortKeys, keys: sortKeys.map(fromSortKey), values: undefined };
     }
-    return this.order.values;
+    return (this.order.values ??= this.order.keys.map((k) => this.objects.get(k)!));
   }
 }
 

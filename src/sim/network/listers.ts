@@ -2,6 +2,7 @@
 // runs its own watches; here they share one cache). No upstream counterpart: the indexes stand in for the lookups
 // the kernel's routing tables and iptables rules make on a packet's destination.
 import type { InformerFactory, Informer } from '../client/informer';
+import { addPodNodeNameIndexer, getPodsAssignedToNode } from '../controllers/nodelifecycle/podNodeNameIndex';
 import type { EndpointSliceObject, IngressClassObject, IngressObject, NamespaceObject, NodeObject, PodObject, ServiceObject } from './types';
 
 /** LabelServiceName is discovery.k8s.io's label naming the Service an EndpointSlice belongs to. */
@@ -12,7 +13,6 @@ const BY_LOAD_BALANCER_IP = 'network/loadBalancerIP';
 const BY_NODE_PORT = 'network/nodePort';
 const BY_SERVICE = 'network/service';
 const BY_POD_IP = 'network/podIP';
-const BY_NODE_NAME = 'network/nodeName';
 const BY_INTERNAL_IP = 'network/internalIP';
 
 /** NetworkListers are the informer caches and indexes every part of the data plane reads. */
@@ -42,7 +42,8 @@ export class NetworkListers {
     });
     // Host-network pods share their node's address: they are reached through the node, not by pod IP.
     this.pods.addIndexer(BY_POD_IP, (pod) => (pod.status?.podIP && !pod.spec?.hostNetwork ? [pod.status.podIP] : []));
-    this.pods.addIndexer(BY_NODE_NAME, (pod) => (pod.spec?.nodeName ? [pod.spec.nodeName] : []));
+    // The controllers' index by node name, shared: every pod event updates each index of the pod informer.
+    addPodNodeNameIndexer(this.pods);
     this.nodes.addIndexer(BY_INTERNAL_IP, (node) => {
       const ip = nodeInternalIP(node);
       return ip ? [ip] : [];
@@ -75,7 +76,7 @@ export class NetworkListers {
   }
 
   podsOnNode(nodeName: string): PodObject[] {
-    return this.pods.byIndex(BY_NODE_NAME, nodeName);
+    return getPodsAssignedToNode(this.pods, nodeName);
   }
 
   nodeByIP(ip: string): NodeObject | undefined {

@@ -42,6 +42,24 @@ function requirementsOf(ls: LabelSelector): LabelSelectorRequirement[] {
 }
 
 /**
+ * Selectors by what they are converted from. Every pod of a ReplicaSet asks for the same selector in each of its
+ * scheduling cycles, and one Selector object lets the per-node pod counts (countNodePodsMatchSelector) find their
+ * memo. Selectors are immutable. Bounded, since label sets typed into the editor are unbounded.
+ */
+const selectors = new Map<string, Selector>();
+const SELECTORS_SIZE = 1024;
+
+function selectorOf(ls: LabelSelector): Selector {
+  const key = JSON.stringify([ls.matchLabels, ls.matchExpressions]);
+  let selector = selectors.get(key);
+  if (!selector) {
+    if (selectors.size >= SELECTORS_SIZE) selectors.clear();
+    selectors.set(key, (selector = labelSelectorAsSelector(ls)));
+  }
+  return selector;
+}
+
+/**
  * defaultSelector returns a selector deduced from the Services, ReplicationControllers, ReplicaSets and
  * StatefulSets matching the given pod. Since they all match the pod, their labels do not conflict and merging
  * them is safe. An empty selector (nothing selects the pod) means "no default spreading" to the caller.
@@ -65,5 +83,5 @@ export function defaultSelector(pod: Pod, client: ApiClient): Selector {
       if (controller?.spec?.selector) extra.push(...requirementsOf(controller.spec.selector));
     }
   }
-  return labelSelectorAsSelector({ matchLabels: labelSet, matchExpressions: extra });
+  return selectorOf({ matchLabels: labelSet, matchExpressions: extra });
 }

@@ -30,6 +30,12 @@ export class PreScoreState implements StateData {
   ignoredNodes = new Set<string>();
   topologyValueToPodCounts: Map<string, number>[] = [];
   topologyNormalizingWeight: number[] = [];
+  /**
+   * keyOnCandidates says, per constraint, whether a scored candidate node has its topology key. Score reads a
+   * constraint's counts only on such nodes, so countAllNodes skips the others: the system default zone constraint
+   * on a cluster without zone labels would otherwise count every pod into the "" value that nothing reads.
+   */
+  keyOnCandidates: boolean[] = [];
 
   /** clone shares the state: it is read-only after PreScore. */
   clone(): PreScoreState {
@@ -69,6 +75,7 @@ export function initPreScoreState(
   if (constraints.length === 0) return;
   s.topologyValueToPodCounts = constraints.map(() => new Map<string, number>());
   const topoSize = constraints.map(() => 0);
+  s.keyOnCandidates = constraints.map(() => false);
   for (const nodeInfo of filteredNodes) {
     const node = nodeInfo.node!;
     const labels = node.metadata?.labels ?? {};
@@ -77,6 +84,7 @@ export function initPreScoreState(
       continue;
     }
     for (let i = 0; i < constraints.length; i++) {
+      if (Object.prototype.hasOwnProperty.call(labels, constraints[i].topologyKey)) s.keyOnCandidates[i] = true;
       // Per-node counts are calculated during Score.
       if (constraints[i].topologyKey === LabelHostname) continue;
       const value = labels[constraints[i].topologyKey] ?? '';
@@ -108,6 +116,7 @@ export function countAllNodes(
     const labels = node.metadata?.labels ?? {};
     if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(labels, s.constraints)) continue;
     for (let i = 0; i < s.constraints.length; i++) {
+      if (!s.keyOnCandidates[i]) continue;
       const c = s.constraints[i];
       const value = labels[c.topologyKey] ?? '';
       const counts = s.topologyValueToPodCounts[i];
