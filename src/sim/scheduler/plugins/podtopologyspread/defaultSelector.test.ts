@@ -84,4 +84,11 @@ describe('defaultSelector', () => {
   it('is empty when the owning ReplicaSet does not exist and no Service selects the pod', () => {
     expect(defaultSelector(spreadPod('p').label('app', 'db').ownerReference('gone', 'apps/v1', 'ReplicaSet').obj(), client).empty()).toBe(true);
   });
+
+  it('gives the pods of one ReplicaSet one Selector object, so per-node counts are found again in later cycles', () => {
+    const first = defaultSelector(webPod().ownerReference('rs', 'apps/v1', 'ReplicaSet').obj(), client);
+    const second = defaultSelector(webPod().ownerReference('rs', 'apps/v1', 'ReplicaSet').obj(), client);
+    expect(second).toBe(first);
+    expect(defaultSelector(webPod().obj(), client)).not.toBe(first);
+  });
 });

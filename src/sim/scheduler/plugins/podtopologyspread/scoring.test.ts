@@ -360,6 +360,24 @@ describe('PodTopologySpread PreScore state (TestPreScoreStateEmptyNodes)', () =>
     expect(s.topologyNormalizingWeight).toEqual([topologyNormalizingWeight(4), topologyNormalizingWeight(2)]);
   });
 
+  it('system default constraints on nodes without zone labels: the zone constraint is not counted, since no score reads it', () => {
+    const pod = spreadPod('p').label('foo', 'tar').ownerReference('rs1', 'apps/v1', 'ReplicaSet').obj();
+    const rs1: KubeObject = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'rs1', namespace: 'default' }, spec: { selector: fooSelector } };
+    const handle = fakeHandle([...pods('a', 2, { foo: 'tar' }), ...pods('b', 1, { foo: 'tar' })], hostNodes('node-a', 'node-b'), [rs1]);
+    const pl = New({ defaultingType: 'System' }, handle);
+    const state = new CycleState();
+    const nodeInfos = handle.snapshotSharedLister().nodeInfos().list();
+    expect(pl.preScore(state, pod, nodeInfos)).toBeNull();
+    const s = getPreScoreState(state);
+    expect(s.keyOnCandidates).toEqual([true, false]);
+    expect(s.topologyValueToPodCounts.map((m) => Object.fromEntries(m))).toEqual([{}, { '': 0 }]);
+    // Hostname spreading alone decides: 2 matching pods on node-a, 1 on node-b (maxSkew 3, weight ln(2 + 2)).
+    const scores: NodeScoreList = nodeInfos.map((ni) => ({ name: ni.nodeName(), score: pl.score(state, pod, ni) }));
+    expect(scores).toEqual([{ name: 'node-a', score: 5 }, { name: 'node-b', score: 3 }]);
+    pl.normalizeScore(state, pod, scores);
+    expect(scores).toEqual([{ name: 'node-a', score: 60 }, { name: 'node-b', score: 100 }]);
+  });
+
   it("node-x doesn't have label zone: it is ignored and does not count for the weights", () => {
     const pod = spreadPod('p')
       .label('foo', '')
