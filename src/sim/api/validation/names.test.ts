@@ -107,6 +107,15 @@ describe('isQualifiedName (TestIsQualifiedName)', () => {
     [a(64), ['name part must be no more than 63 characters']],
     [`${a(254)}/abc`, ['prefix part must be no more than 253 characters']],
   ])('rejects %j with %j', (value, messages) => expect(isQualifiedName(value)).toEqual(messages));
+
+  it('answers the same the second time: a remembered valid key, and an invalid one checked again', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(isQualifiedName('app.kubernetes.io/name')).toEqual([]);
+      expect(isQualifiedName('example.com/')).toEqual(['name part must be non-empty', NAME_PART_MSG]);
+      expect(isValidLabelValue('web-6d4cf56db6')).toEqual([]);
+      expect(isValidLabelValue('-web')).toHaveLength(1);
+    }
+  });
 });
 
 describe('isValidLabelValue (TestIsValidLabelValue)', () => {

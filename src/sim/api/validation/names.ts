@@ -92,6 +92,19 @@ export function isDNS1035Label(value: string): string[] {
   return errs;
 }
 
+/**
+ * Label keys and values known to be valid. The same few (app, pod-template-hash and its value...) come back on every
+ * pod of a ReplicaSet and in every selector; validity is a pure function of the string. Bounded: typed text is not.
+ */
+const validQualifiedNames = new Set<string>();
+const validLabelValues = new Set<string>();
+const VALID_MEMO_SIZE = 4096;
+
+function remember(valid: Set<string>, value: string): void {
+  if (valid.size >= VALID_MEMO_SIZE) valid.clear();
+  valid.add(value);
+}
+
 const QUALIFIED_NAME_CHAR_FMT = '[A-Za-z0-9]';
 const QUALIFIED_NAME_EXT_CHAR_FMT = '[-A-Za-z0-9_.]';
 const QUALIFIED_NAME_FMT = `(${QUALIFIED_NAME_CHAR_FMT}${QUALIFIED_NAME_EXT_CHAR_FMT}*)?${QUALIFIED_NAME_CHAR_FMT}`;
@@ -102,6 +115,7 @@ const qualifiedNameRegexp = new RegExp(`^${QUALIFIED_NAME_FMT}$`);
 
 /** isQualifiedName is IsQualifiedName (content.IsLabelKey): label keys, annotation keys, finalizers. */
 export function isQualifiedName(value: string): string[] {
+  if (validQualifiedNames.has(value)) return [];
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -123,6 +137,7 @@ export function isQualifiedName(value: string): string[] {
   if (!qualifiedNameRegexp.test(name)) {
     errs.push(`name part ${regexError(QUALIFIED_NAME_ERR_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`);
   }
+  if (errs.length === 0) remember(validQualifiedNames, value);
   return errs;
 }
 
@@ -134,9 +149,11 @@ const labelValueRegexp = new RegExp(`^${LABEL_VALUE_FMT}$`);
 
 /** isValidLabelValue is IsValidLabelValue. */
 export function isValidLabelValue(value: string): string[] {
+  if (validLabelValues.has(value)) return [];
   const errs: string[] = [];
   if (utf8ByteLength(value) > LABEL_VALUE_MAX_LENGTH) errs.push(maxLenError(LABEL_VALUE_MAX_LENGTH));
   if (!labelValueRegexp.test(value)) errs.push(regexError(LABEL_VALUE_ERR_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
+  if (errs.length === 0) remember(validLabelValues, value);
   return errs;
 }
 
