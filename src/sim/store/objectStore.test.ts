@@ -63,6 +63,20 @@ describe('the object store (API server + etcd)', () => {
     expect(Object.isFrozen(status)).toBe(true);
   });
 
+  it('an update keeps the unchanged parts of the stored version and a metadata of its own with the next resourceVersion', () => {
+    const c = emptyCluster();
+    const p = c.client.create(pod('web', { app: 'web' }), user) as KubeObject & Pod;
+    const running = c.client.updateStatus({ ...p, status: { phase: 'Running', conditions: [{ type: 'Initialized', status: 'True' }, { type: 'Ready', status: 'False' }] } }, user) as KubeObject & Pod;
+    const ready = c.client.updateStatus({ ...running, status: { phase: 'Running', conditions: [{ type: 'Initialized', status: 'True' }, { type: 'Ready', status: 'True' }] } }, user) as KubeObject & Pod;
+    expect(ready.status?.conditions?.[0]).toBe(running.status?.conditions?.[0]);
+    expect(ready.status?.conditions?.[1]).toEqual({ type: 'Ready', status: 'True' });
+    expect(ready.spec).toBe(running.spec);
+    expect(ready.metadata).not.toBe(running.metadata);
+    expect(ready.metadata.labels).toBe(running.metadata.labels);
+    expect(Number(ready.metadata.resourceVersion)).toBe(Number(running.metadata.resourceVersion) + 1);
+    expect(c.client.updateStatus({ ...ready, status: structuredClone(ready.status) }, user)).toBe(ready);
+  });
+
   it('creating an existing name is refused with AlreadyExists, worded as the API server words it', () => {
     const c = emptyCluster();
     c.client.create(cm('settings'), user);

@@ -9,6 +9,7 @@ import { apiVersionOf, type AdmissionView, type KindSpec } from '../kinds/kindSp
 import type { KindRegistry } from '../kinds/registry';
 import type { AdmissionPlugin, Operation } from './admission/admissionPlugin';
 import { deepFreeze } from './deepFreeze';
+import { shareUnchanged } from './structuralSharing';
 import { applyMergePatch, deepEqual } from './mergePatch';
 import { filterList } from './listFilter';
 import type { Action, ApiClient, DeleteOptions, ListOptions, Verb, WatchEvent, WatchHandler, WriteContext } from './types';
@@ -200,7 +201,9 @@ export class ObjectStore implements ApiClient {
 
   private commitUpdate(obj: KubeObject, existing: KubeObject, verb: Verb, ctx: WriteContext): KubeObject {
     serverMeta(obj).resourceVersion = existing.metadata.resourceVersion;
-    if (deepEqual(obj, existing)) return existing;
+    if (shareUnchanged(obj, existing) === existing) return existing;
+    // commit stamps a new resourceVersion: metadata stays the update's own, its unchanged fields shared.
+    if (obj.metadata === existing.metadata) obj.metadata = { ...existing.metadata };
     if (existing.metadata.deletionTimestamp && this.deletionComplete(obj)) {
       this.remove(existing, ctx, verb);
       return obj;
