@@ -61,6 +61,7 @@ export class Kubelet {
   private readonly queued = new Set<string>();
   private services: KubeletServices;
   private alive = true;
+  private hostIPOf: { node: NodeObject | undefined; ip: string } = { node: undefined, ip: '' };
 
   constructor(private readonly opts: KubeletOptions) {
     this.nodeName = opts.nodeName;
@@ -236,8 +237,13 @@ export class Kubelet {
     this.opts.recorder.event(ref, 'Normal', reason, message, { component: 'kubelet', host: this.nodeName });
   }
 
+  /**
+   * hostIP is the node's InternalIP. Every status write reads it; the stored node is frozen and replaced on each
+   * write, so the answer is kept for as long as the node object is the same one.
+   */
   private hostIP(): string {
     const node = this.opts.client.get<NodeObject>('Node', '', this.nodeName);
-    return node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+    if (node !== this.hostIPOf.node) this.hostIPOf = { node, ip: node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '' };
+    return this.hostIPOf.ip;
   }
 }

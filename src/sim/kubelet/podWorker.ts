@@ -17,7 +17,7 @@ import { podLifecycleMachine, type PodIntent, type RestartPolicy } from './machi
 import { probeKillGracePeriodSeconds, probeKillMessage } from './prober/probeKill';
 import type { ProbeResultListener } from './prober/types';
 import type { KubeletServices } from './services';
-import { PodStatusSync } from './statusSync';
+import { PodStatusSync, type ContainerEntry, type WorkerView } from './statusSync';
 
 /** RunPodSandbox plus CNI setup take about a second on a kind node. */
 export const SANDBOX_CREATE_MS = 1_000;
@@ -37,7 +37,9 @@ type ContainerActor = MachineRunner<typeof containerMachine>;
  */
 export class PodWorker {
   private readonly lifecycle: MachineRunner<typeof podLifecycleMachine>;
-  private readonly containers = new Map<string, { actor: ContainerActor; spec: Container; init: boolean }>();
+  private readonly containers = new Map<string, ContainerEntry & { actor: ContainerActor }>();
+  /** The containers' entries in the map's order (init containers first), kept for the status generator. */
+  private readonly entries: readonly ContainerEntry[];
   private readonly intents: Intent[] = [];
   private readonly timers = new Set<TimerHandle>();
   private readonly status: PodStatusSync;
@@ -66,7 +68,8 @@ export class PodWorker {
       containers: spec.containers.map((c) => c.name),
     });
     this.lifecycle.on('*', (intent) => this.intents.push(intent));
-    this.status = new PodStatusSync(services, () => this.view());
+    this.entries = [...this.containers.values()];
+    this.status = new PodStatusSync(services, pod, () => this.view());
   }
 
   get uid(): string {
@@ -349,7 +352,9 @@ export class PodWorker {
 
   private watchProbes(spec: Container, rc: RuntimeContainer): void {
     if (!spec.livenessProbe && !spec.readinessProbe && !spec.startupProbe) return;
-    const target = overridableTarget(rc.process, spec, () => this.services.overrides.get(this.uid, spec.name));
+    // Every probe asks for overrides: the closure holds what it needs rather than reading it through the pod.
+    const { uid, services: { overrides } } = this;
+    const target = overridableTarget(rc.process, spec, () => overrides.get(uid, spec.name));
     this.services.prober?.addContainer(this.pod, spec, `containerd://${rc.id}`, rc.startedAt, target);
   }
 
@@ -403,13 +408,8 @@ export class PodWorker {
   }
 
   /** view is what the status generator needs from the machines and the runtime. */
-  private view() {
-    return {
-      pod: this.pod,
-      lifecycle: this.lifecycle.getSnapshot().value as string,
-      sandbox: this.services.runtime.sandbox(this.uid),
-      containers: [...this.containers.values()].map(({ actor, spec, init }) => ({ spec, init, context: actor.getSnapshot().context })),
-    };
+  private view(): WorkerView {
+    return { pod: this.pod, lifecycle: this.lifecycle.getSnapshot().value as string, sandbox: this.services.runtime.sandbox(this.uid), containers: this.entries };
   }
 }
 

@@ -2,6 +2,7 @@
 // pod is terminated confirm its deletion with a zero grace period (canBeDeleted → Delete with GracePeriodSeconds 0).
 import type { Container, Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object';
+import type { Task } from '../clock/virtualClock';
 import { StatusError } from '../api/statusError';
 import { deepEqual } from '../store/mergePatch';
 import type { ContainerContext } from './machines/containerMachine';
@@ -10,13 +11,21 @@ import type { ProbeType } from './prober/types';
 import type { KubeletServices } from './services';
 import { generatePodStatus, type ContainerView } from './status/podStatus';
 
+/** ContainerEntry is one of the pod worker's containers: its spec and its machine, whose context the status shows. */
+export interface ContainerEntry {
+  spec: Container;
+  init: boolean;
+  actor: { readonly context: ContainerContext };
+}
+
 /** WorkerView is the pod worker's state as the status generator reads it. */
 export interface WorkerView {
   pod: Pod & KubeObject;
   /** The lifecycle machine's state. */
   lifecycle: string;
   sandbox: RuntimeSandbox | undefined;
-  containers: { spec: Container; init: boolean; context: ContainerContext }[];
+  /** Init containers first, then the app containers, each in spec order. */
+  containers: readonly ContainerEntry[];
 }
 
 /**
@@ -28,13 +37,18 @@ export class PodStatusSync {
   private last: PodStatus | undefined;
   private reason = '';
   private flushScheduled = false;
+  /** The clock task of a flush, made once: a pod's status is written a few times in its life. */
+  private readonly flushTask: Task;
   /** detached: the pod object is gone from the API, so nothing is written any more. */
   detached = false;
 
   constructor(
     private readonly services: KubeletServices,
+    pod: Pod,
     private readonly view: () => WorkerView,
-  ) {}
+  ) {
+    this.flushTask = { owner: services.owner, label: `status ${pod.metadata?.namespace}/${pod.metadata?.name}`, run: () => this.flush() };
+  }
 
   /** note sets the sentence that narrates the next write. */
   note(reason: string): void {
@@ -49,12 +63,7 @@ export class PodStatusSync {
   sync(): void {
     if (this.detached || this.flushScheduled) return;
     this.flushScheduled = true;
-    const pod = this.view().pod.metadata;
-    this.services.clock.schedule(0, {
-      owner: this.services.owner,
-      label: `status ${pod.namespace}/${pod.name}`,
-      run: () => this.flush(),
-    });
+    this.services.clock.schedule(0, this.flushTask);
   }
 
   /** flush writes the status now if it changed. */
@@ -97,7 +106,7 @@ export class PodStatusSync {
   private generate(view: WorkerView, current: Pod & KubeObject): PodStatus {
     const uid = current.metadata.uid ?? '';
     const result = (name: string, type: ProbeType) => this.services.prober?.result(uid, name, type);
-    const toView = ({ spec, init, context }: WorkerView['containers'][number]): ContainerView => {
+    const toView = ({ spec, init, actor: { context } }: ContainerEntry): ContainerView => {
       const running = context.state.running !== undefined;
       const started = running && (!spec.startupProbe || result(spec.name, 'startup') === 'Success');
       const regularInit = init && spec.restartPolicy !== 'Always';
@@ -117,7 +126,16 @@ export class PodStatusSync {
       };
     };
     const terminal = view.lifecycle === 'completed' || view.lifecycle === 'terminated';
-    const apps = view.containers.filter((c) => !c.init);
+    const initContainers: ContainerView[] = [];
+    const containers: ContainerView[] = [];
+    let podHasInitialized = false;
+    for (const entry of view.containers) {
+      if (entry.init) initContainers.push(toView(entry));
+      else {
+        containers.push(toView(entry));
+        if (entry.actor.context.containerID !== undefined) podHasInitialized = true;
+      }
+    }
     return generatePodStatus({
       pod: current,
       previous: this.last ?? current.status,
@@ -125,10 +143,10 @@ export class PodStatusSync {
       hostIP: this.services.hostIP(),
       podIP: view.sandbox?.ip,
       sandboxReady: view.sandbox?.ready === true && !terminal,
-      initContainers: view.containers.filter((c) => c.init).map(toView),
-      containers: apps.map(toView),
+      initContainers,
+      containers,
       podIsTerminal: terminal,
-      podHasInitialized: apps.some((c) => c.context.containerID !== undefined),
+      podHasInitialized,
     });
   }
 }

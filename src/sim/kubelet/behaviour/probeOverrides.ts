@@ -29,7 +29,9 @@ export class ProbeOverrides {
     if (containers.size === 0) this.byPod.delete(podUid);
   }
 
+  /** get runs before every probe of the node; without any override it need not look the pod up. */
   get(podUid: string, container: string): Overrides {
+    if (this.byPod.size === 0) return NONE;
     return this.byPod.get(podUid)?.get(container) ?? NONE;
   }
 
@@ -45,28 +47,35 @@ const PROBE_TYPES: readonly ProbeType[] = ['liveness', 'readiness', 'startup'];
  * probe type is recognised by its handler, so when liveness and readiness probe the same endpoint, both see it.
  */
 export function overridableTarget(target: ProbeTarget, container: Container, overrides: () => Overrides): ProbeTarget {
-  const forced = (matches: (probe: Probe) => boolean): ProbeOverride | undefined => {
-    const set = overrides();
-    if (set === NONE) return undefined;
+  const forced = (set: Overrides, matches: (probe: Probe) => boolean): ProbeOverride | undefined => {
     const hits = PROBE_TYPES.filter((t) => set[t] && probeOf(container, t) && matches(probeOf(container, t)!)).map((t) => set[t]!);
     return hits.includes('fail') ? 'fail' : hits[0];
   };
   const port = (p: number | string | undefined) => (typeof p === 'string' && !/^\d+$/.test(p) ? container.ports?.find((c) => c.name === p)?.containerPort : p === undefined ? undefined : Number(p));
+  // Almost every probe has no override: it goes straight to the process, without building a matcher.
   return {
     exec(command: readonly string[], now: VirtualMs): ProbeOutcome {
-      const o = forced((p) => p.exec?.command?.join('\u0000') === command.join('\u0000'));
+      const set = overrides();
+      if (set === NONE) return target.exec(command, now);
+      const o = forced(set, (p) => p.exec?.command?.join('\u0000') === command.join('\u0000'));
       return o === 'fail' ? { result: 'failure', output: '' } : o === 'pass' ? { result: 'success', output: '' } : target.exec(command, now);
     },
     httpGet(request: HTTPGetRequest, now: VirtualMs): ProbeOutcome {
-      const o = forced((p) => port(p.httpGet?.port) === request.port && (p.httpGet?.path ?? '/') === request.path);
+      const set = overrides();
+      if (set === NONE) return target.httpGet(request, now);
+      const o = forced(set, (p) => port(p.httpGet?.port) === request.port && (p.httpGet?.path ?? '/') === request.path);
       return o === 'fail' ? { result: 'failure', output: 'HTTP probe failed with statuscode: 500' } : o === 'pass' ? { result: 'success', output: '' } : target.httpGet(request, now);
     },
     tcpSocket(host: string, p: number, now: VirtualMs): ProbeOutcome {
-      const o = forced((probe) => port(probe.tcpSocket?.port) === p);
+      const set = overrides();
+      if (set === NONE) return target.tcpSocket(host, p, now);
+      const o = forced(set, (probe) => port(probe.tcpSocket?.port) === p);
       return o === 'fail' ? { result: 'failure', output: `dial tcp ${host}:${p}: connect: connection refused` } : o === 'pass' ? { result: 'success', output: '' } : target.tcpSocket(host, p, now);
     },
     grpc(host: string, p: number, service: string | undefined, now: VirtualMs): ProbeOutcome {
-      const o = forced((probe) => probe.grpc?.port === p);
+      const set = overrides();
+      if (set === NONE) return target.grpc(host, p, service, now);
+      const o = forced(set, (probe) => probe.grpc?.port === p);
       return o === 'fail' ? { result: 'failure', output: 'service unhealthy (responded with "NOT_SERVING")' } : o === 'pass' ? { result: 'success', output: '' } : target.grpc(host, p, service, now);
     },
   };

@@ -6,6 +6,10 @@ import type { HTTPGetRequest, ProbeOutcome, ProbeTarget } from '../prober/types'
 import { runProbeCommand } from './interpreter';
 import type { Program } from './program';
 
+/** A success with nothing to say, and the liveness server's `ok`: outcomes are only read, so probes share them. */
+const SUCCESS: ProbeOutcome = Object.freeze({ result: 'success', output: '' });
+const SUCCESS_OK: ProbeOutcome = Object.freeze({ result: 'success', output: 'ok' });
+
 /**
  * ContainerProcess is one started container. It serves on its containerPorts and on every port one of its probes
  * targets, unless its program serves nothing (a shell script, `sleep`) or serves a fixed port (the liveness server).
@@ -62,16 +66,16 @@ export class ContainerProcess implements ProbeTarget {
       return { result: 'failure', output: `Get "${url}": dial tcp ${request.host}:${request.port}: connect: connection refused` };
     }
     const liveness = this.program.server!.kind === 'liveness';
-    return code >= 200 && code < 400 ? { result: 'success', output: liveness ? 'ok' : '' } : { result: 'failure', output: `HTTP probe failed with statuscode: ${code}` };
+    return code >= 200 && code < 400 ? (liveness ? SUCCESS_OK : SUCCESS) : { result: 'failure', output: `HTTP probe failed with statuscode: ${code}` };
   }
 
   tcpSocket(host: string, port: number, now: VirtualMs): ProbeOutcome {
-    if (this.listens(port, now)) return { result: 'success', output: '' };
+    if (this.listens(port, now)) return SUCCESS;
     return { result: 'failure', output: `dial tcp ${host}:${port}: connect: connection refused` };
   }
 
   grpc(host: string, port: number, _service: string | undefined, now: VirtualMs): ProbeOutcome {
-    if (this.listens(port, now)) return { result: 'success', output: '' };
+    if (this.listens(port, now)) return SUCCESS;
     return { result: 'failure', output: `timeout: failed to connect service "${host}:${port}" within 1s: context deadline exceeded` };
   }
 }

@@ -1,6 +1,6 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { programFor } from './program';
+import { contentKey, programFor } from './program';
 
 /** summary is what a test asserts about a Program: exit, server, SIGTERM handling. */
 function summary(c: Partial<Container>) {
@@ -43,5 +43,22 @@ describe('programFor', () => {
   it('A loop that creates and removes a file repeats with its period.', () => {
     const p = programFor({ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'while true; do touch /tmp/ready; sleep 5; rm /tmp/ready; sleep 5; done'] });
     expect([1_000, 6_000, 11_000, 16_000, 101_000, 106_000].map((t) => p.files.exists('/tmp/ready', t))).toEqual([true, false, true, false, true, false]);
+  });
+
+  it('Two pods of one template, each with its own copy of the container spec, share one Program.', () => {
+    expect(programFor({ name: 'a', image: 'nginx:1.14.2' })).toBe(programFor({ name: 'b', image: 'nginx:1.14.2', command: [], args: [] }));
+  });
+});
+
+describe('contentKey', () => {
+  it.each<[string, Partial<Container>, string]>([
+    ['The image default command is keyed by the image behind a NUL.', { image: 'nginx:1.14.2' }, '\u0000nginx:1.14.2'],
+    ['Empty command and args are the image default too.', { image: 'nginx:1.14.2', command: [], args: [] }, '\u0000nginx:1.14.2'],
+    ['A container without an image is keyed by the empty image.', {}, '\u0000'],
+    ['A command is keyed by image, command and args as JSON.', { image: 'busybox', command: ['sleep', '30'] }, '["busybox",["sleep","30"],[]]'],
+    ['Args alone are keyed as JSON too.', { image: 'busybox', args: ['sh'] }, '["busybox",[],["sh"]]'],
+    ['An image spelled like a JSON key does not meet the key of a command.', { image: '["busybox",["sleep","30"],[]]' }, '\u0000["busybox",["sleep","30"],[]]'],
+  ])('%s', (_name, container, key) => {
+    expect(contentKey({ name: 'c', ...container })).toBe(key);
   });
 });

@@ -63,7 +63,7 @@ const PROGRAMS_BY_CONTENT_SIZE = 1024;
 export function programFor(container: Container): Program {
   let program = programs.get(container);
   if (program) return program;
-  const key = JSON.stringify([container.image ?? '', container.command ?? [], container.args ?? []]);
+  const key = contentKey(container);
   program = programsByContent.get(key);
   if (!program) {
     if (programsByContent.size >= PROGRAMS_BY_CONTENT_SIZE) programsByContent.clear();
@@ -71,6 +71,16 @@ export function programFor(container: Container): Program {
   }
   programs.set(container, program);
   return program;
+}
+
+/**
+ * contentKey names what a program is computed from. Most containers run their image's default command: their key is
+ * the image behind a NUL, which no JSON text starts with, so it is cheap and never mistaken for a command's key.
+ */
+export function contentKey(container: Container): string {
+  const image = container.image ?? '';
+  if (!container.command?.length && !container.args?.length) return `\u0000${image}`;
+  return JSON.stringify([image, container.command ?? [], container.args ?? []]);
 }
 
 function computeProgram(container: Container): Program {

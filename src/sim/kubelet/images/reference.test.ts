@@ -23,4 +23,14 @@ describe('parseImageReference', () => {
   it('An upper-case repository is not a valid reference.', () => {
     expect(parseImageReference('Nginx:1.25')).toBeUndefined();
   });
+
+  it('A name parsed again gives the same frozen reference, and an invalid one stays invalid.', () => {
+    const first = parseImageReference('redis:7.2');
+    expect(parseImageReference('redis:7.2')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first).toEqual({
+      spelled: 'redis:7.2', domain: 'docker.io', repository: 'docker.io/library/redis', tag: '7.2', digest: '', normalized: 'docker.io/library/redis:7.2',
+    });
+    expect([parseImageReference('Redis:7.2'), parseImageReference('Redis:7.2')]).toEqual([undefined, undefined]);
+  });
 });

@@ -31,8 +31,25 @@ function isValidReference(image: string): boolean {
   return DIGEST.test(image.slice(at + 1)) && imageTag(image.slice(0, at)) !== '';
 }
 
+/**
+ * References by image name: every pod of a Deployment names the same image, and pulling, starting and logging a
+ * container each parse it. Bounded, since image names typed into the editor are unbounded. The references are
+ * frozen, since every caller shares them.
+ */
+const parsed = new Map<string, Readonly<ImageReference> | undefined>();
+const PARSED_SIZE = 1024;
+
 /** parseImageReference normalizes an image name, or returns undefined when it is not a valid reference. */
-export function parseImageReference(image: string): ImageReference | undefined {
+export function parseImageReference(image: string): Readonly<ImageReference> | undefined {
+  const known = parsed.get(image);
+  if (known !== undefined || parsed.has(image)) return known;
+  if (parsed.size >= PARSED_SIZE) parsed.clear();
+  const ref = parse(image);
+  parsed.set(image, ref && Object.freeze(ref));
+  return ref;
+}
+
+function parse(image: string): ImageReference | undefined {
   if (!isValidReference(image)) return undefined;
   let rest = image;
   let digest = '';

@@ -104,7 +104,9 @@ export class ContainerLogBook {
       this.logs.delete(uid);
       return;
     }
-    for (const status of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) this.observe(pod, status);
+    // Every write of every pod comes here: the two lists are walked where they are rather than copied into one.
+    for (const status of pod.status?.initContainerStatuses ?? []) this.observe(pod, status);
+    for (const status of pod.status?.containerStatuses ?? []) this.observe(pod, status);
   }
 
   /** observe records the instances a container status names: the last terminated one, then the current one. */

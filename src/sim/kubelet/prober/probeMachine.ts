@@ -93,7 +93,17 @@ export const probeMachine = setup({
   },
 }).createMachine({
   id: 'probe',
-  context: ({ input }) => ({ ...input, started: !input.gatedByStartup, lastResult: undefined, resultRun: 0 }),
+  // Listed rather than spread from the input: V8 takes a slow path (about a microsecond) for a spread followed by
+  // new keys, and every probe worker starts a machine.
+  context: ({ input }) => ({
+    probeType: input.probeType,
+    successThreshold: input.successThreshold,
+    failureThreshold: input.failureThreshold,
+    gatedByStartup: input.gatedByStartup,
+    started: !input.gatedByStartup,
+    lastResult: undefined,
+    resultRun: 0,
+  }),
   initial: 'running',
   entry: 'reportInitialResult',
   states: {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Container, Probe } from 'kubernetes-types/core/v1';
 import { grpcNotServing, httpConnectionRefused, httpStatusFailure, tcpConnectionRefused } from './probeOutput';
-import { newRequestForHTTPGetAction, recordProbeEvent, resolveContainerPort, runProbe, type ProbeRun } from './prober';
+import { newRequestForHTTPGetAction, prepareProbe, recordProbeEvent, resolveContainerPort, runProbe, type ProbeRun } from './prober';
 import { FakeProbeTarget, fail, hang, newTestProber, succeed, testPod, type FakeAnswers } from './testing';
-import type { ProbeType } from './types';
+import type { HTTPGetRequest, ProbeType } from './types';
 
 function container(probe: Probe, ports: Container['ports'] = [{ name: 'http', containerPort: 8080 }]): Container {
   return { name: 'app', image: 'registry.k8s.io/e2e-test-images/agnhost:2.40', ports, livenessProbe: probe };
@@ -161,4 +161,30 @@ describe('runProbe and recordProbeEvent', () => {
       if (c.run.kind === 'error') expect(target.calls).toEqual([]);
     });
   }
+});
+
+describe('prepareProbe', () => {
+  it('A prepared httpGet probe sends one frozen request, to the pod IP it was prepared with, on every run', () => {
+    const probe: Probe = { httpGet: { path: '/healthz', port: 8080 } };
+    const pod = testPod([container(probe)]);
+    const seen: HTTPGetRequest[] = [];
+    const target = new FakeProbeTarget({ httpGet: (request) => (seen.push(request), succeed()) });
+    const prepared = prepareProbe(probe, pod, pod.spec!.containers[0]);
+    expect([prepared(target, 5000), prepared(target, 15000)]).toEqual([
+      { kind: 'result', result: 'Success', output: '', durationMs: 0 },
+      { kind: 'result', result: 'Success', output: '', durationMs: 0 },
+    ]);
+    expect(target.calls).toEqual(['5s httpGet HTTP 10.244.1.5:8080/healthz', '15s httpGet HTTP 10.244.1.5:8080/healthz']);
+    expect([seen[0] === seen[1], Object.isFrozen(seen[0]), Object.isFrozen(seen[0]!.headers)]).toEqual([true, true, true]);
+  });
+
+  it('A handler that throws gives an error run, as upstream discards a probe that came back with an error', () => {
+    const probe: Probe = { tcpSocket: { port: 8080 } };
+    const pod = testPod([container(probe)]);
+    expect(prepareProbe(probe, pod, pod.spec!.containers[0])(new FakeProbeTarget({}), 0)).toEqual({
+      kind: 'error',
+      error: 'FakeProbeTarget: no tcpSocket answer configured',
+      durationMs: 0,
+    });
+  });
 });

@@ -67,54 +67,71 @@ export function newRequestForHTTPGetAction(action: HTTPGetAction, container: Con
   };
 }
 
-/**
- * The request each httpGet action makes, per pod IP: a probe sends the same request every period, and the action
- * (part of the stored pod's spec) never changes. Requests are frozen, since every probe of the action shares one.
- */
-const requests = new WeakMap<HTTPGetAction, { container: Container; podIP: string; request: HTTPGetRequest }>();
-
-function requestFor(action: HTTPGetAction, container: Container, podIP: string): HTTPGetRequest {
-  const known = requests.get(action);
-  if (known?.container === container && known.podIP === podIP) return known.request;
-  const request = newRequestForHTTPGetAction(action, container, podIP);
-  for (const header of request.headers) Object.freeze(header);
-  Object.freeze(request.headers);
-  requests.set(action, { container, podIP, request: Object.freeze(request) });
-  return request;
-}
+/** SUCCEEDED is the run of almost every probe: a silent success, at once. Runs are only read, so they share it. */
+const SUCCEEDED: ProbeRun = Object.freeze({ kind: 'result', result: 'Success', output: '', durationMs: 0 });
 
 /** finish turns a target's answer into a run: a timeout becomes a failure worded as upstream, after timeoutSeconds. */
 function finish(outcome: ProbeOutcome, timeoutSeconds: number, timeoutOutput: () => string): ProbeRun {
+  if (outcome.result === 'success' && outcome.output === '') return SUCCEEDED;
   if (outcome.result === 'timeout') return { kind: 'result', result: 'Failure', output: timeoutOutput(), durationMs: timeoutSeconds * 1000 };
   return { kind: 'result', result: outcome.result === 'success' ? 'Success' : 'Failure', output: outcome.output, durationMs: 0 };
 }
 
-/** runProbe is prober.runProbe: run the one handler the probe sets against the container, at virtual time `now`. */
-export function runProbe(probe: Probe, pod: Pod, container: Container, target: ProbeTarget, now: VirtualMs): ProbeRun {
+/** PreparedProbe runs a probe's handler against the container at virtual time `now`. */
+export type PreparedProbe = (target: ProbeTarget, now: VirtualMs) => ProbeRun;
+
+/** erred is what a probe that cannot be attempted (or whose handler threw) gives: the error, at once. */
+function erred(err: unknown): ProbeRun {
+  return { kind: 'error', error: (err as Error).message, durationMs: 0 };
+}
+
+/**
+ * prepareProbe works out once what every run of a probe against one container instance sends: the command, the HTTP
+ * request (frozen, since every run shares it), the resolved port, from the probe, the instance's pod (its IP) and
+ * container, none of which change. A worker probes the same instance every period.
+ */
+export function prepareProbe(probe: Probe, pod: Pod, container: Container): PreparedProbe {
   const timeoutSeconds = probe.timeoutSeconds || 1;
   const podIP = pod.status?.podIP ?? '';
+  const guarded = (run: PreparedProbe): PreparedProbe => (target, now) => {
+    try {
+      return run(target, now);
+    } catch (err) {
+      return erred(err);
+    }
+  };
   try {
     if (probe.exec) {
       const command = probe.exec.command ?? [];
-      return finish(target.exec(command, now), timeoutSeconds, () => execTimeout(command));
+      return guarded((target, now) => finish(target.exec(command, now), timeoutSeconds, () => execTimeout(command)));
     }
     if (probe.httpGet) {
-      const request = requestFor(probe.httpGet, container, podIP);
-      return finish(target.httpGet(request, now), timeoutSeconds, () => httpTimeout(request));
+      const request = newRequestForHTTPGetAction(probe.httpGet, container, podIP);
+      for (const header of request.headers) Object.freeze(header);
+      Object.freeze(request.headers);
+      Object.freeze(request);
+      return guarded((target, now) => finish(target.httpGet(request, now), timeoutSeconds, () => httpTimeout(request)));
     }
     if (probe.tcpSocket) {
       const port = resolveContainerPort(probe.tcpSocket.port, container);
       const host = probe.tcpSocket.host || podIP;
-      return finish(target.tcpSocket(host, port, now), timeoutSeconds, () => tcpTimeout(host, port));
+      return guarded((target, now) => finish(target.tcpSocket(host, port, now), timeoutSeconds, () => tcpTimeout(host, port)));
     }
     if (probe.grpc) {
       const port = probe.grpc.port;
-      return finish(target.grpc(podIP, port, probe.grpc.service || undefined, now), timeoutSeconds, () => grpcConnectTimeout(podIP, port, timeoutSeconds));
+      const service = probe.grpc.service || undefined;
+      return guarded((target, now) => finish(target.grpc(podIP, port, service, now), timeoutSeconds, () => grpcConnectTimeout(podIP, port, timeoutSeconds)));
     }
   } catch (err) {
-    return { kind: 'error', error: (err as Error).message, durationMs: 0 };
+    return () => erred(err);
   }
-  return { kind: 'error', error: `missing probe handler for ${pod.metadata?.name}_${pod.metadata?.namespace}(${pod.metadata?.uid}):${container.name}`, durationMs: 0 };
+  const missing = `missing probe handler for ${pod.metadata?.name}_${pod.metadata?.namespace}(${pod.metadata?.uid}):${container.name}`;
+  return () => ({ kind: 'error', error: missing, durationMs: 0 });
+}
+
+/** runProbe is prober.runProbe: run the one handler the probe sets against the container, at virtual time `now`. */
+export function runProbe(probe: Probe, pod: Pod, container: Container, target: ProbeTarget, now: VirtualMs): ProbeRun {
+  return prepareProbe(probe, pod, container)(target, now);
 }
 
 /**

@@ -6,10 +6,10 @@
 // initialDelaySeconds and then every periodSeconds (the container-bound worker's firstProbeDelay without its
 // adoption jitter), so lessons match the documentation's timings: exec-liveness probes at 5, 10, 15 ... s.
 import type { Container, Pod, Probe } from 'kubernetes-types/core/v1';
-import type { TimerHandle, VirtualClock, VirtualMs } from '../../clock/virtualClock';
+import type { Task, TimerHandle, VirtualClock, VirtualMs } from '../../clock/virtualClock';
 import { MachineRunner } from '../machines/machineRunner';
 import { probeMachine, type ProbeIntent, type ProbeMachineEvent } from './probeMachine';
-import { runProbe, type ProbeRun } from './prober';
+import { prepareProbe, type PreparedProbe, type ProbeRun } from './prober';
 import type { ProbeResult, ProbeTarget, ProbeType } from './types';
 
 /** ContainerInstance is one run of a container: what the kubelet passes to addContainer. */
@@ -29,8 +29,11 @@ export interface WorkerOptions {
   container: Container;
   /** The container also has a startup probe (liveness and readiness wait for it). */
   gatedByStartup: boolean;
-  /** finished hears every probe that ran, before its result is counted (the prober's Unhealthy events). */
-  finished(run: ProbeRun, instance: ContainerInstance): void;
+  /**
+   * unhealthy hears every probe that failed or errored, before its result is counted (the prober's Unhealthy events;
+   * successes make none).
+   */
+  unhealthy(run: ProbeRun, instance: ContainerInstance): void;
   /** setResult caches a result for the instance's container id (results.Manager.Set). */
   setResult(result: ProbeResult, instance: ContainerInstance): void;
 }
@@ -41,6 +44,10 @@ const RESULTS: Record<'Success' | 'Failure', ProbeMachineEvent> = {
   Success: { type: 'probe.result', result: 'Success' },
   Failure: { type: 'probe.result', result: 'Failure' },
 };
+
+/** The states arm() asks about, made once. */
+const INITIAL_DELAY = { running: 'initialDelay' };
+const IDLE = { running: { probing: 'idle' } };
 
 /** probeSpec picks the probe of a type from a container. */
 export function probeSpec(container: Container, probeType: ProbeType): Probe | undefined {
@@ -54,6 +61,9 @@ export function probeSpec(container: Container, probeType: ProbeType): Probe | u
  * probe that is waiting out its timeout.
  */
 export class ProbeWorker {
+  // A worker runs every period for each probed container, thousands of them: what a tick reads is kept in its own
+  // fields (clock, first tick, the prepared probe) rather than read through the options, instance and spec.
+  private readonly clock: VirtualClock;
   private readonly actor: MachineRunner<typeof probeMachine>;
   /** Intents the machine emitted during the event being sent, applied once the machine has settled. */
   private readonly intents: ProbeIntent[] = [];
@@ -62,19 +72,34 @@ export class ProbeWorker {
   private readonly periodMs: VirtualMs;
   /** When the last tick fired; the next one is the first period boundary after it. */
   private lastTickAt: VirtualMs = 0;
-  /** The clock labels of this worker's two timers, made once: a probe is armed every period for as long as it runs. */
-  private readonly labels: Record<'probe' | 'probe-timeout', string>;
-  private readonly onTick = (): void => this.tick();
+  /** startedAt + initialDelaySeconds of the current instance; later ticks fall every period after it. */
+  private firstTickAt: VirtualMs;
+  /**
+   * The clock task of a tick, made once: a probe is armed every period for as long as it runs. Probing recurs for as
+   * long as the container runs: periodic work, like node heartbeats, so settle() does not wait for it.
+   */
+  private readonly tickTask: Task;
+  private readonly timeoutLabel: string;
+  /** The probe prepared for the current instance and its target, when it first runs. */
+  private prepared: ((now: VirtualMs) => ProbeRun) | undefined;
+  /**
+   * The result last cached for the current instance. Only this worker writes it, and the manager forgets it only
+   * when the instance ends, so setting it again would change nothing: results.Manager.Set ignores a result it has.
+   */
+  private lastSet: ProbeResult | undefined;
 
   constructor(
     private readonly opts: WorkerOptions,
     private instance: ContainerInstance,
   ) {
+    this.clock = opts.clock;
     this.spec = probeSpec(opts.container, opts.probeType)!;
     this.periodMs = (this.spec.periodSeconds || 10) * 1000;
+    this.firstTickAt = firstTickAt(this.spec, instance);
     const pod = instance.pod.metadata;
     const target = `${pod?.namespace ?? 'default'}/${pod?.name}/${opts.container.name}`;
-    this.labels = { probe: `${opts.probeType} probe ${target}`, 'probe-timeout': `${opts.probeType} probe-timeout ${target}` };
+    this.tickTask = { owner: opts.owner, label: `${opts.probeType} probe ${target}`, periodic: true, run: () => this.tick() };
+    this.timeoutLabel = `${opts.probeType} probe-timeout ${target}`;
     this.actor = new MachineRunner(probeMachine, {
       probeType: opts.probeType,
       successThreshold: this.spec.successThreshold || 1,
@@ -91,6 +116,9 @@ export class ProbeWorker {
   restart(instance: ContainerInstance): void {
     this.disarm();
     this.instance = instance;
+    this.firstTickAt = firstTickAt(this.spec, instance);
+    this.prepared = undefined;
+    this.lastSet = undefined;
     this.send({ type: 'container.restarted' });
     this.arm();
   }
@@ -106,44 +134,55 @@ export class ProbeWorker {
     this.send({ type: 'probe.stop' });
   }
 
-  /** firstTickAt is startedAt + initialDelaySeconds; later ticks fall every period after it. */
-  private get firstTickAt(): VirtualMs {
-    return this.instance.startedAt + (this.spec.initialDelaySeconds ?? 0) * 1000;
-  }
-
-  private send(event: ProbeMachineEvent): ProbeIntent[] {
+  /** send hands the machine an event and applies what it emitted; true when it asked for a probe. */
+  private send(event: ProbeMachineEvent): boolean {
     this.actor.send(event);
     return this.apply();
   }
 
   /**
-   * apply carries out what the machine emitted: results are cached at once, a probe request is returned to the
+   * apply carries out what the machine emitted: results are cached at once, a probe request is reported to the
    * caller. It runs after the machine has settled, so a kubelet that reacts to a result by stopping or restarting
-   * this very worker finds the machine ready for its event.
+   * this very worker finds the machine ready for its event (and the intents taken here are not seen twice).
    */
-  private apply(): ProbeIntent[] {
-    const intents = this.intents.splice(0);
-    for (const intent of intents) if (intent.type === 'result.set') this.opts.setResult(intent.result, this.instance);
-    return intents;
+  private apply(): boolean {
+    // Most steps emit one intent (a tick's probe.run, a result's result.set): it is taken without copying the list.
+    if (this.intents.length === 1) return this.applyOne(this.intents.pop()!);
+    let probe = false;
+    for (const intent of this.intents.splice(0)) if (this.applyOne(intent)) probe = true;
+    return probe;
+  }
+
+  private applyOne(intent: ProbeIntent): boolean {
+    if (intent.type === 'probe.run') return true;
+    if (intent.result !== this.lastSet) {
+      this.lastSet = intent.result;
+      this.opts.setResult(intent.result, this.instance);
+    }
+    return false;
   }
 
   private tick(): void {
-    const now = this.opts.clock.now();
+    const now = this.clock.now();
     this.timer = undefined;
     this.lastTickAt = now;
-    if (!this.send(TICK).some((i) => i.type === 'probe.run')) {
+    if (!this.send(TICK)) {
       this.arm();
       return;
     }
     const instance = this.instance;
-    const run = runProbe(this.spec, instance.pod, this.opts.container, instance.target, now);
+    this.prepared ??= bindTarget(prepareProbe(this.spec, instance.pod, this.opts.container), instance.target);
+    const run = this.prepared(now);
     if (run.durationMs === 0) this.deliver(run, instance);
-    else this.timer = this.schedule(run.durationMs, 'probe-timeout', () => this.deliver(run, instance));
+    else {
+      const task = { owner: this.opts.owner, label: this.timeoutLabel, periodic: true, run: () => this.deliver(run, instance) };
+      this.timer = this.clock.schedule(run.durationMs, task);
+    }
   }
 
   private deliver(run: ProbeRun, instance: ContainerInstance): void {
     this.timer = undefined;
-    this.opts.finished(run, instance);
+    if (run.kind === 'error' || run.result === 'Failure') this.opts.unhealthy(run, instance);
     this.send(run.kind === 'error' ? { type: 'probe.errored' } : RESULTS[run.result]);
     this.arm();
   }
@@ -156,13 +195,13 @@ export class ProbeWorker {
   private arm(): void {
     const snapshot = this.actor.getSnapshot();
     if (this.timer || snapshot.status !== 'active') return;
-    const now = this.opts.clock.now();
-    if (snapshot.matches({ running: 'initialDelay' })) {
-      this.timer = this.schedule(Math.max(0, this.firstTickAt - now), 'probe', this.onTick);
-    } else if (snapshot.matches({ running: { probing: 'idle' } })) {
+    const now = this.clock.now();
+    if (snapshot.matches(INITIAL_DELAY)) {
+      this.timer = this.clock.schedule(Math.max(0, this.firstTickAt - now), this.tickTask);
+    } else if (snapshot.matches(IDLE)) {
       const periods = Math.floor((this.lastTickAt - this.firstTickAt) / this.periodMs) + 1;
       const next = this.firstTickAt + periods * this.periodMs;
-      this.timer = this.schedule(Math.max(0, next - now), 'probe', this.onTick);
+      this.timer = this.clock.schedule(Math.max(0, next - now), this.tickTask);
     }
   }
 
@@ -170,11 +209,14 @@ export class ProbeWorker {
     this.timer?.cancel();
     this.timer = undefined;
   }
+}
 
-  private schedule(delay: VirtualMs, what: 'probe' | 'probe-timeout', run: () => void): TimerHandle {
-    const label = this.labels[what];
-    // Probing recurs for as long as the container runs: periodic work, like node heartbeats, so settle() does not
-    // wait for it.
-    return this.opts.clock.schedule(delay, { owner: this.opts.owner, label, periodic: true, run });
-  }
+/** firstTickAt is startedAt + initialDelaySeconds: the first tick of an instance. */
+function firstTickAt(spec: Probe, instance: ContainerInstance): VirtualMs {
+  return instance.startedAt + (spec.initialDelaySeconds ?? 0) * 1000;
+}
+
+/** bindTarget fixes the container a prepared probe runs against. */
+function bindTarget(probe: PreparedProbe, target: ProbeTarget): (now: VirtualMs) => ProbeRun {
+  return (now) => probe(target, now);
 }
