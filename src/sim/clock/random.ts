@@ -38,16 +38,57 @@ export class SeededRandom {
   /** hex returns n lowercase hex digits (container ids, uids), drawn 8 digits (32 bits) at a time. */
   hex(n: number): string {
     let out = '';
-    while (out.length < n) out += uniformInt(this.rng, 0, 0xffffffff).toString(16).padStart(8, '0');
+    while (out.length < n) out += hex32(this.word());
     return out.slice(0, n);
   }
 
-  /** uuid returns an RFC 4122 version-4 shaped uid, as the API server assigns to metadata.uid. */
+  /**
+   * uuid returns an RFC 4122 version-4 shaped uid, as the API server assigns to metadata.uid: the digits of hex(32),
+   * dashed 8-4-4-4-12, with digit 12 (from 0) set to the version 4 and digit 16 to the variant, 8 + its low 2 bits.
+   * Every stored object gets one, so the digits are written into one buffer instead of sliced out of a string.
+   */
   uuid(): string {
-    const h = this.hex(32);
-    const variant = (8 + (parseInt(h[16], 16) & 3)).toString(16);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    const w0 = this.word();
+    const w1 = this.word();
+    const w2 = this.word();
+    const w3 = this.word();
+    putHex(0, w0, 8);
+    putHex(9, w1 >>> 16, 4);
+    putHex(14, 0x4000 | (w1 & 0xfff), 4);
+    putHex(19, 0x8000 | ((w2 >>> 16) & 0x3fff), 4);
+    putHex(24, w2 & 0xffff, 4);
+    putHex(28, w3, 8);
+    return String.fromCharCode.apply(null, uuidCodes);
   }
+
+  /** word draws 32 random bits as an unsigned integer. */
+  private word(): number {
+    return uniformInt(this.rng, 0, 0xffffffff);
+  }
+}
+
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/** hex32 renders an unsigned 32-bit integer as exactly 8 lowercase hex digits (toString(16) is slow above 2^31). */
+export function hex32(n: number): string {
+  return String.fromCharCode(
+    HEX_CODES[n >>> 28]!,
+    HEX_CODES[(n >>> 24) & 15]!,
+    HEX_CODES[(n >>> 20) & 15]!,
+    HEX_CODES[(n >>> 16) & 15]!,
+    HEX_CODES[(n >>> 12) & 15]!,
+    HEX_CODES[(n >>> 8) & 15]!,
+    HEX_CODES[(n >>> 4) & 15]!,
+    HEX_CODES[n & 15]!,
+  );
+}
+
+/** uuidCodes is the character codes of the uuid being written; the dashes never move. */
+const uuidCodes = Array.from('00000000-0000-0000-0000-000000000000', (c) => c.charCodeAt(0));
+
+/** putHex writes the low `digits` hex digits of n into uuidCodes from index `at`. */
+function putHex(at: number, n: number, digits: number): void {
+  for (let i = at + digits - 1; i >= at; i--, n >>>= 4) uuidCodes[i] = HEX_CODES[n & 15]!;
 }
 
 /**

@@ -8,25 +8,19 @@ export const EPOCH_MS = Date.UTC(2026, 0, 1, 9, 0, 0);
 
 /** rfc3339 renders virtual time as metav1.Time serialises (second precision, UTC): `2026-01-01T09:00:05Z`. */
 export function rfc3339(t: VirtualMs): string {
-  const second = Math.floor(t / 1000);
-  if (second !== lastSecond) {
-    lastSecond = second;
-    lastText = new Date(EPOCH_MS + second * 1000).toISOString().replace('.000Z', 'Z');
-  }
-  return lastText;
+  formatSecond(Math.floor(t / 1000));
+  return lastSecondText;
 }
-
-// Many writes share a second: remember the last one formatted.
-let lastSecond = NaN;
-let lastText = '';
 
 /** rfc3339Micro renders metav1.MicroTime: `2026-01-01T09:00:05.123000Z`. */
 export function rfc3339Micro(t: VirtualMs): string {
   const ms = Math.floor(t);
   if (ms !== lastMicroMs) {
+    const second = Math.floor(ms / 1000);
+    formatSecond(second);
+    // Microseconds are the milliseconds and three zeros.
+    lastMicroText = `${lastSecondPrefix}.${MILLIS[ms - second * 1000]}000Z`;
     lastMicroMs = ms;
-    // toISOString ends in `.mmmZ`; microseconds are the milliseconds and three zeros.
-    lastMicroText = `${new Date(EPOCH_MS + ms).toISOString().slice(0, -1)}000Z`;
   }
   return lastMicroText;
 }
@@ -34,6 +28,25 @@ export function rfc3339Micro(t: VirtualMs): string {
 // Events recorded in one instant share their eventTime: remember the last one formatted.
 let lastMicroMs = NaN;
 let lastMicroText = '';
+
+/** MILLIS are the three digits of each millisecond of a second. */
+const MILLIS = Array.from({ length: 1000 }, (_, ms) => String(ms).padStart(3, '0'));
+
+/**
+ * formatSecond makes lastSecondPrefix the virtual second as toISOString writes it up to the seconds
+ * (`2026-01-01T09:00:05`) and lastSecondText its metav1.Time. Many writes share a second and Date formatting is
+ * slow, so only a new second is formatted.
+ */
+function formatSecond(second: number): void {
+  if (second === lastSecond) return;
+  lastSecondPrefix = new Date(EPOCH_MS + second * 1000).toISOString().slice(0, -5);
+  lastSecondText = `${lastSecondPrefix}Z`;
+  lastSecond = second;
+}
+
+let lastSecond = NaN;
+let lastSecondPrefix = '';
+let lastSecondText = '';
 
 /** parseTime turns a stored timestamp back into virtual ms. */
 export function parseTime(value: string | undefined): VirtualMs | undefined {

@@ -2,6 +2,8 @@ import type { Event } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../api/object';
 import { createCluster } from '../cluster/cluster';
+import { VirtualClock } from '../clock/virtualClock';
+import type { ApiClient } from '../store/types';
 import { EventRecorder, MAX_LRU_CACHE_ENTRIES } from './recorder';
 
 function setup() {
@@ -64,5 +66,24 @@ describe('EventRecorder', () => {
     const gone = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'shop', uid: 'uid-web' } } as KubeObject;
     expect(() => recorder.event(gone, 'Normal', 'Killing', 'Stopping container nginx', { component: 'kubelet', host: 'node-1' })).not.toThrow();
     expect(cluster.list('Event')).toEqual([]);
+  });
+
+  it.each([
+    { start: 0, names: ['web.0000000000000000', 'web.0000000000000001', 'db.00000000000f4242'] },
+    { start: 5_123, names: ['web.00000001315ac6c0', 'web.00000001315ac6c1', 'db.00000001316a0902'] },
+    // The last millisecond whose nanoseconds are exact as a double, then the first one written through BigInt.
+    { start: 9_007_199_254, names: ['web.001ffffffff4b180', 'web.001ffffffff4b181', 'db.002000000003f3c2'] },
+    { start: 10_000_000_000, names: ['web.002386f26fc10000', 'web.002386f26fc10001', 'db.002386f26fd04242'] },
+  ])('Event names end in 16 hex digits of the virtual nanoseconds plus a sequence number (clock at $start ms)', ({ start, names }) => {
+    const clock = new VirtualClock(start);
+    const created: string[] = [];
+    const client = { create: (e: KubeObject) => created.push(e.metadata.name!), get: () => undefined } as unknown as ApiClient;
+    const recorder = new EventRecorder(client, clock);
+    const pod = (name: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', uid: `uid-${name}` } }) as KubeObject;
+    recorder.event(pod('web'), 'Normal', 'Scheduled', 'Successfully assigned default/web to node-1', { component: 'default-scheduler' });
+    recorder.event(pod('web'), 'Normal', 'Pulled', 'Container image "nginx" already present on machine', { component: 'kubelet', host: 'node-1' });
+    clock.advanceTo(start + 1);
+    recorder.event(pod('db'), 'Normal', 'Started', 'Started container db', { component: 'kubelet', host: 'node-1' });
+    expect(created).toEqual(names);
   });
 });

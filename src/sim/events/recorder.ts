@@ -1,7 +1,8 @@
-import type { Event, ObjectReference } from 'kubernetes-types/core/v1';
+import type { Event } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../api/object';
 import type { VirtualClock } from '../clock/virtualClock';
 import type { ApiClient } from '../store/types';
+import { hex32 } from '../clock/random';
 import { rfc3339, rfc3339Micro } from '../clock/timeFormat';
 import { deepCopy } from '../store/deepCopy';
 import { StatusError } from '../api/statusError';
@@ -15,6 +16,12 @@ export { MAX_LRU_CACHE_ENTRIES } from './eventCorrelator';
 export interface EventSource {
   component: string;
   host?: string;
+}
+
+/** Reporter is one reporting component (and host): its correlator and the actor its writes carry. */
+interface Reporter {
+  correlator: EventCorrelator;
+  actor: string;
 }
 
 /**
@@ -31,7 +38,8 @@ export class EventRecorder {
   }
 
   /** One correlator per reporting component (and host, for kubelets), as each has its own broadcaster upstream. */
-  private readonly correlators = new Map<string, EventCorrelator>();
+  private readonly byActor = new Map<string, Reporter>();
+  private readonly bySource = new Map<string, Map<string, Reporter>>();
   private sequence = 0;
 
   constructor(
@@ -40,25 +48,16 @@ export class EventRecorder {
   ) {}
 
   event(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource): void {
-    const ns = obj.metadata.namespace || 'default';
-    const involved: ObjectReference = {
-      apiVersion: obj.apiVersion,
-      kind: obj.kind,
-      name: obj.metadata.name,
-      namespace: obj.metadata.namespace,
-      uid: obj.metadata.uid,
-      resourceVersion: obj.metadata.resourceVersion,
-    };
-    const sourceKey = source.host ? `${source.component}/${source.host}` : source.component;
-    let correlator = this.correlators.get(sourceKey);
-    if (!correlator) this.correlators.set(sourceKey, (correlator = new EventCorrelator(this.clock)));
-    const object = [involved.kind, ns, involved.name, involved.uid, involved.apiVersion].join('\u0000');
+    const meta = obj.metadata;
+    const ns = meta.namespace || 'default';
+    const reporter = this.reporter(source);
     // Event names are `<involvedObject>.<16 hex digits>`: upstream uses the UnixNano timestamp in hex; a
     // sequence number stands in for the nanoseconds, so names also sort in the order events happened.
-    const correlated = correlator.correlate({ object, type, reason, message }, () => `${involved.name}.${this.uniqueSuffix()}`);
+    const reported = { kind: obj.kind, namespace: ns, name: meta.name ?? '', uid: meta.uid ?? '', apiVersion: obj.apiVersion, type, reason, message };
+    const correlated = reporter.correlator.correlate(reported, () => `${meta.name}.${this.uniqueSuffix()}`);
     if (!correlated) return;
     const now = rfc3339(this.clock.now());
-    const ctx = { actor: sourceKey, reason: correlated.message, quiet: true, handOver: true };
+    const ctx = { actor: reporter.actor, reason: correlated.message, quiet: true, handOver: true };
     const existing = correlated.patch ? this.client.get<Event & KubeObject>('Event', ns, correlated.name) : undefined;
     if (existing) {
       const next = deepCopy(existing) as Event & KubeObject;
@@ -73,7 +72,14 @@ export class EventRecorder {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name: correlated.name, namespace: ns },
-      involvedObject: involved,
+      involvedObject: {
+        apiVersion: obj.apiVersion,
+        kind: obj.kind,
+        name: meta.name,
+        namespace: meta.namespace,
+        uid: meta.uid,
+        resourceVersion: meta.resourceVersion,
+      },
       reason,
       message: correlated.message,
       type,
@@ -91,6 +97,24 @@ export class EventRecorder {
   }
 
   /**
+   * reporter is the source's correlator and the actor its writes carry (`kubelet/node-1`). Reporters are found by
+   * component and host, to not build and hash the actor string for every event, but made once per actor.
+   */
+  private reporter(source: EventSource): Reporter {
+    const host = source.host || '';
+    let byHost = this.bySource.get(source.component);
+    if (!byHost) this.bySource.set(source.component, (byHost = new Map()));
+    let reporter = byHost.get(host);
+    if (!reporter) {
+      const actor = host ? `${source.component}/${host}` : source.component;
+      reporter = this.byActor.get(actor);
+      if (!reporter) this.byActor.set(actor, (reporter = { correlator: new EventCorrelator(this.clock), actor }));
+      byHost.set(host, reporter);
+    }
+    return reporter;
+  }
+
+  /**
    * send writes an Event. An Event the API server rejects (its namespace is gone or terminating, a conflict) is
    * dropped, as recordEvent drops it ("Server rejected event (will not retry!)"): reporting never fails the reporter.
    */
@@ -104,8 +128,10 @@ export class EventRecorder {
 
   private uniqueSuffix(): string {
     const sequence = this.sequence++ % 1_000_000;
-    // Exact as a double for the first 104 days of virtual time; BigInt beyond.
     const nanos = this.clock.now() * 1_000_000 + sequence;
+    // Exact as a double for the first 104 days of virtual time, written as two 32-bit halves (toString(16) of a
+    // large double is slow); BigInt beyond.
+    if (Number.isSafeInteger(nanos) && nanos >= 0) return hex32(Math.floor(nanos / 2 ** 32)) + hex32(nanos >>> 0);
     const exact = Number.isSafeInteger(nanos) ? nanos : BigInt(this.clock.now()) * 1_000_000n + BigInt(sequence);
     return exact.toString(16).padStart(16, '0');
   }

@@ -158,11 +158,12 @@ export function validateObjectMeta(
   } else if (m.namespace) {
     errs.push(fieldErrors.forbidden(child(path, 'namespace'), 'not allowed on this type'));
   }
-  errs.push(...validateNonnegativeField(m.generation ?? 0, child(path, 'generation')));
-  errs.push(...validateLabels(m.labels, child(path, 'labels')));
-  errs.push(...validateAnnotations(m.annotations, child(path, 'annotations')));
-  errs.push(...validateOwnerReferences(m.ownerReferences, child(path, 'ownerReferences')));
-  errs.push(...validateFinalizers(m.finalizers, child(path, 'finalizers')));
+  // Absent parts have nothing to check: most objects written (Events, several per pod) carry few of them.
+  if (m.generation !== undefined) errs.push(...validateNonnegativeField(m.generation, child(path, 'generation')));
+  if (m.labels) errs.push(...validateLabels(m.labels, child(path, 'labels')));
+  if (m.annotations) errs.push(...validateAnnotations(m.annotations, child(path, 'annotations')));
+  if (m.ownerReferences) errs.push(...validateOwnerReferences(m.ownerReferences, child(path, 'ownerReferences')));
+  if (m.finalizers) errs.push(...validateFinalizers(m.finalizers, child(path, 'finalizers')));
   return errs;
 }
 
