@@ -21,18 +21,15 @@ export const SUCCESSFUL_DELETE_POD_REASON = 'SuccessfulDelete';
  */
 export function getPodFromTemplate(template: PodTemplateSpec, parent: KubeObject, controllerRef: OwnerReference): PodObject {
   const meta = template.metadata ?? {};
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      ...(meta.labels ? { labels: { ...meta.labels } } : {}),
-      ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}),
-      generateName: `${parent.metadata.name}-`,
-      ...(meta.finalizers ? { finalizers: [...meta.finalizers] } : {}),
-      ownerReferences: [{ ...controllerRef }],
-    },
-    spec: deepCopy(template.spec ?? { containers: [] }),
-  };
+  // Fields are set one by one in the API's order, not spread in: V8 gives an object built by spreading a slow path
+  // for every key added later, and the API server adds uid, name, namespace and timestamps to this metadata.
+  const metadata: PodObject['metadata'] = {};
+  if (meta.labels) metadata.labels = { ...meta.labels };
+  if (meta.annotations) metadata.annotations = { ...meta.annotations };
+  metadata.generateName = `${parent.metadata.name}-`;
+  if (meta.finalizers) metadata.finalizers = [...meta.finalizers];
+  metadata.ownerReferences = [{ ...controllerRef }];
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: deepCopy(template.spec ?? { containers: [] }) };
 }
 
 /** isNamespaceTerminating spots the NamespaceLifecycle refusal that upstream carries as StatusCause NamespaceTerminating. */

@@ -159,7 +159,8 @@ export class ObjectStore implements ApiClient {
     }
     // Copy only what changes; unchanged parts stay shared with the stored (frozen) version.
     const pod = { ...existing, metadata: { ...existing.metadata } } as Pod & KubeObject;
-    pod.spec = { ...pod.spec!, nodeName };
+    // Object.assign, not a spread: V8 takes a slow path when a spread copy gains a key (nodeName, conditions).
+    pod.spec = Object.assign({}, pod.spec, { nodeName });
     const scheduled: PodCondition = {
       type: 'PodScheduled',
       status: 'True',
@@ -167,7 +168,7 @@ export class ObjectStore implements ApiClient {
       lastTransitionTime: rfc3339(this.options.clock.now()),
     };
     const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-    pod.status = { ...pod.status, conditions: [...conditions, scheduled] };
+    pod.status = Object.assign({}, pod.status, { conditions: [...conditions, scheduled] });
     return this.commit('MODIFIED', 'bind', pod, existing, ctx);
   }
 
