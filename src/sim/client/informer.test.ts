@@ -45,4 +45,50 @@ describe('Informer', () => {
     expect(names(informer.byIndex('app', 'db'))).toEqual(['default/db-a', 'default/web-c']);
     expect(informer.byIndex('app', 'web')[0].metadata.annotations).toEqual({ seen: 'yes' });
   });
+
+  it('re-indexes everything when an indexer is added again under its name, and files later versions by the new function', () => {
+    const cluster = createCluster({ controllers: false, kubelets: false });
+    const client = cluster.client;
+    const ctx = { actor: 'test', reason: 'test' };
+    const informer = new Informer<Pod & KubeObject>(client, 'Pod');
+    const pod = (name: string, app: string) =>
+      client.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app, tier: `${app}-tier` } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }, ctx);
+    informer.addIndexer('by', (p) => [p.metadata.labels?.app ?? '']);
+    pod('a', 'web');
+    informer.addIndexer('by', (p) => [p.metadata.labels?.tier ?? '']);
+    pod('b', 'web');
+    client.patch('Pod', 'default', 'a', { metadata: { labels: { tier: 'db-tier' } } }, ctx);
+    const names = (pods: readonly (Pod & KubeObject)[]) => pods.map((p) => p.metadata.name);
+    expect([names(informer.byIndex('by', 'web')), names(informer.byIndex('by', 'web-tier')), names(informer.byIndex('by', 'db-tier'))]).toEqual([[], ['b'], ['a']]);
+  });
+
+  it('gets objects by namespace and name through deletes and re-creations, and replays the cache to late handlers in arrival order', () => {
+    const cluster = createCluster({ controllers: false, kubelets: false });
+    const client = cluster.client;
+    const ctx = { actor: 'test', reason: 'test' };
+    const informer = new Informer<Pod & KubeObject>(client, 'Pod');
+    const pod = (name: string) => client.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }, ctx);
+    const first = pod('a');
+    pod('b');
+    client.delete('Pod', 'default', 'a', ctx, { gracePeriodSeconds: 0 });
+    const gone = informer.get('default', 'a');
+    const again = pod('a');
+    const seen: string[] = [];
+    informer.addEventHandler({ add: (p) => seen.push(p.metadata.name ?? '') });
+    expect([gone, informer.get('default', 'a') === again, again === first, informer.get('kube-system', 'a'), seen]).toEqual([undefined, true, false, undefined, ['b', 'a']]);
+  });
+
+  it('lists without a copy the same array until the cache changes', () => {
+    const cluster = createCluster({ controllers: false, kubelets: false });
+    const informer = new Informer(cluster.client, 'Node');
+    const before = informer.listed();
+    expect(informer.listed()).toBe(before);
+    cluster.addNode({ name: 'node-4' });
+    const after = informer.listed();
+    expect([after === before, before.map((n) => n.metadata.name), after.map((n) => n.metadata.name)]).toEqual([
+      false,
+      ['control-plane', 'node-1', 'node-2', 'node-3'],
+      ['control-plane', 'node-1', 'node-2', 'node-3', 'node-4'],
+    ]);
+  });
 });

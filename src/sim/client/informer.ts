@@ -1,5 +1,6 @@
 import type { KubeObject } from '../api/object';
 import type { ApiClient, WatchEvent } from '../store/types';
+import { SortedBucket, toSortKey, type Member } from './sortedBucket';
 
 export interface EventHandlers<T extends KubeObject> {
   add?(obj: T): void;
@@ -16,30 +17,49 @@ export type IndexFunc<T extends KubeObject> = (obj: T) => readonly string[];
  * objects: never modify them.
  */
 export class Informer<T extends KubeObject = KubeObject> {
-  private readonly cache = new SortedBucket<T>();
-  private readonly handlers: EventHandlers<T>[] = [];
-  private readonly indexers = new Map<string, IndexFunc<T>>();
-  private readonly indices = new Map<string, Map<string, SortedBucket<T>>>();
+  /** The cached objects, as members of one bucket. */
+  private readonly cache = new SortedBucket<T, Entry<T>>();
+  /** Each handler's methods, split by event type (in registration order) so that an event calls only its own. */
+  private readonly onAdd: ((obj: T) => void)[] = [];
+  private readonly onUpdate: ((oldObj: T, newObj: T) => void)[] = [];
+  private readonly onDelete: ((obj: T) => void)[] = [];
+  /** The indexers in the order they were first added; re-adding a name replaces its function and index in place. */
+  private readonly indexers: Indexer<T>[] = [];
+  /**
+   * An entry per cached object, by namespace, then name: an event or a get finds its object's key and version with
+   * the object's own name strings (shared by its versions, their hashes kept), where a key string built anew would
+   * have to be hashed each time.
+   */
+  private readonly entries = new Map<string, Map<string | undefined, Entry<T>>>();
 
   constructor(client: ApiClient, readonly kind: string) {
-    for (const obj of client.list<T>(kind)) this.cache.set(cacheKey(obj), obj);
+    for (const obj of client.list<T>(kind)) {
+      const byName = this.namespaceEntries(obj.metadata.namespace ?? '');
+      this.put(byName, byName.get(obj.metadata.name), obj);
+    }
     client.watch<T>(kind, (event) => this.onEvent(event));
   }
 
   addEventHandler(handlers: EventHandlers<T>): void {
-    this.handlers.push(handlers);
-    for (const obj of this.cache.objects.values()) handlers.add?.(obj);
+    if (handlers.add) this.onAdd.push(handlers.add.bind(handlers));
+    if (handlers.update) this.onUpdate.push(handlers.update.bind(handlers));
+    if (handlers.delete) this.onDelete.push(handlers.delete.bind(handlers));
+    for (const entry of this.cache.members) handlers.add?.(entry.obj);
   }
 
   addIndexer(name: string, fn: IndexFunc<T>): void {
-    this.indexers.set(name, fn);
-    const index = new Map<string, SortedBucket<T>>();
-    this.indices.set(name, index);
-    for (const [key, obj] of this.cache.objects) addToIndex(index, fn(obj), key, obj);
+    const indexer: Indexer<T> = { name, fn, index: new Map() };
+    let position = this.indexers.findIndex((i) => i.name === name);
+    if (position < 0) position = this.indexers.push(indexer) - 1;
+    else this.indexers[position] = indexer;
+    for (const entry of this.cache.members) {
+      entry.indexValues[position] = fn(entry.obj);
+      for (const value of entry.indexValues[position]) bucketFor(indexer.index, value).add(entry);
+    }
   }
 
   get(namespace: string, name: string): T | undefined {
-    return this.cache.objects.get(`${namespace}/${name}`);
+    return this.entries.get(namespace)?.get(name)?.obj;
   }
 
   /** list returns cached objects, optionally of one namespace, in namespace/name order. */
@@ -48,78 +68,113 @@ export class Informer<T extends KubeObject = KubeObject> {
     return namespace === undefined ? [...all] : all.filter((obj) => obj.metadata.namespace === namespace);
   }
 
+  /**
+   * listed is list() without the copy, for hot paths that only read: never change the array it returns. The cache
+   * replaces the array whenever an object comes, changes or goes, so one array always stands for one cache state.
+   */
+  listed(): readonly T[] {
+    return this.cache.sorted();
+  }
+
   /** byIndex returns the objects whose index `name` contains `value`, in namespace/name order. */
   byIndex(name: string, value: string): T[] {
-    const bucket = this.indices.get(name)?.get(value);
+    const bucket = this.indexNamed(name)?.get(value);
     return bucket ? [...bucket.sorted()] : [];
   }
 
   /** indexed is byIndex without the copy, for hot paths that only read: never change the array it returns. */
   indexed(name: string, value: string): readonly T[] {
-    return this.indices.get(name)?.get(value)?.sorted() ?? [];
+    return this.indexNamed(name)?.get(value)?.sorted() ?? [];
+  }
+
+  private indexNamed(name: string): Map<string, SortedBucket<T, Entry<T>>> | undefined {
+    for (const indexer of this.indexers) if (indexer.name === name) return indexer.index;
+    return undefined;
   }
 
   private onEvent(event: WatchEvent<T>): void {
-    const key = cacheKey(event.object);
-    const old = this.cache.objects.get(key);
-    if (event.type === 'DELETED') this.cache.delete(key);
-    else this.cache.set(key, event.object);
-    for (const [name, fn] of this.indexers) {
-      const index = this.indices.get(name)!;
-      const before = old ? fn(old) : [];
-      const after = event.type === 'DELETED' ? [] : fn(event.object);
-      for (const value of before) if (!after.includes(value)) index.get(value)?.delete(key);
-      addToIndex(index, after, key, event.object);
+    const obj = event.object;
+    if (event.type === 'DELETED') {
+      this.remove(obj);
+      for (const handler of this.onDelete) handler(obj);
+      return;
     }
-    for (const h of this.handlers) {
-      if (event.type === 'ADDED') h.add?.(event.object);
-      else if (event.type === 'MODIFIED') h.update?.(old ?? event.old ?? event.object, event.object);
-      else h.delete?.(event.object);
+    const byName = this.namespaceEntries(obj.metadata.namespace ?? '');
+    const entry = byName.get(obj.metadata.name);
+    const old = entry?.obj;
+    this.put(byName, entry, obj);
+    if (event.type === 'ADDED') for (const handler of this.onAdd) handler(obj);
+    else for (const handler of this.onUpdate) handler(old ?? event.old ?? obj, obj);
+  }
+
+  private namespaceEntries(namespace: string): Map<string | undefined, Entry<T>> {
+    let byName = this.entries.get(namespace);
+    if (!byName) this.entries.set(namespace, (byName = new Map()));
+    return byName;
+  }
+
+  /** put makes `obj` the cached version of its object (in a new entry if it has none) and indexes it. */
+  private put(byName: Map<string | undefined, Entry<T>>, entry: Entry<T> | undefined, obj: T): void {
+    if (entry) {
+      entry.obj = obj;
+      this.cache.changed();
+    } else {
+      const key = cacheKey(obj);
+      byName.set(obj.metadata.name, (entry = { key, sortKey: toSortKey(key), obj, indexValues: [] }));
+      this.cache.add(entry);
+    }
+    if (this.indexers.length > 0) this.index(entry);
+  }
+
+  /** remove forgets a deleted object: its entry, its cache slot and every index bucket it was filed under. */
+  private remove(obj: T): void {
+    const { namespace = '', name } = obj.metadata;
+    const byName = this.entries.get(namespace);
+    const entry = byName?.get(name);
+    if (!byName || !entry) return;
+    byName.delete(name);
+    if (byName.size === 0) this.entries.delete(namespace);
+    this.cache.delete(entry);
+    for (let i = 0; i < this.indexers.length; i++) {
+      const index = this.indexers[i].index;
+      for (const value of entry.indexValues[i]) index.get(value)?.delete(entry);
+    }
+  }
+
+  /**
+   * index files the entry's new version under its index values: it leaves the buckets it no longer belongs to, joins
+   * new ones, and tells those it stays in that its version changed.
+   */
+  private index(entry: Entry<T>): void {
+    const indexValues = entry.indexValues;
+    for (let i = 0; i < this.indexers.length; i++) {
+      const { fn, index } = this.indexers[i];
+      const before = indexValues[i];
+      const after = fn(entry.obj);
+      if (before) for (const value of before) if (!after.includes(value)) index.get(value)?.delete(entry);
+      for (const value of after) {
+        if (before?.includes(value)) index.get(value)!.changed();
+        else bucketFor(index, value).add(entry);
+      }
+      indexValues[i] = after;
     }
   }
 }
 
 /**
- * SortedBucket holds objects by `namespace/name` key and, once asked for, their namespace/name order, which it then
- * keeps current as objects come, change and go. Controllers read a bucket on every sync, so it is never re-sorted.
+ * Entry is what the informer keeps of one object: a bucket member, and its index values, one array per indexer, so
+ * that a new version or a delete leaves the buckets the last version was filed under without calling the index
+ * functions on it again.
  */
-class SortedBucket<T> {
-  readonly objects = new Map<string, T>();
-  /**
-   * The keys in namespace/name order (sort keys: namespace, NUL, name) and the objects in that order; undefined
-   * until first asked for. An update of a known key only drops `values`, rebuilt when next asked for: pods are
-   * updated far more often than listed, and finding a key in the order takes a search.
-   */
-  private order: { sortKeys: string[]; keys: string[]; values: T[] | undefined } | undefined;
+interface Entry<T> extends Member<T> {
+  readonly indexValues: (readonly string[])[];
+}
 
-  set(key: string, obj: T): void {
-    const known = this.objects.has(key);
-    this.objects.set(key, obj);
-    if (!this.order) return;
-    this.order.values = undefined;
-    if (known) return;
-    const sortKey = toSortKey(key);
-    const i = lowerBound(this.order.sortKeys, sortKey);
-    this.order.sortKeys.splice(i, 0, sortKey);
-    this.order.keys.splice(i, 0, key);
-  }
-
-  delete(key: string): void {
-    if (!this.objects.delete(key) || !this.order) return;
-    const i = lowerBound(this.order.sortKeys, toSortKey(key));
-    this.order.sortKeys.splice(i, 1);
-    this.order.keys.splice(i, 1);
-    this.order.values = undefined;
-  }
-
-  /** sorted returns the objects in namespace/name order; callers must copy before changing the array. */
-  sorted(): readonly T[] {
-    if (!this.order) {
-      const sortKeys = [...this.objects.keys()].map(toSortKey).sort(compareStrings);
-      this.order = { sortKeys, keys: sortKeys.map(fromSortKey), values: undefined };
-    }
-    return (this.order.values ??= this.order.keys.map((k) => this.objects.get(k)!));
-  }
+/** Indexer is one named index: its function and its buckets by index value. */
+interface Indexer<T extends KubeObject> {
+  readonly name: string;
+  readonly fn: IndexFunc<T>;
+  readonly index: Map<string, SortedBucket<T, Entry<T>>>;
 }
 
 /** InformerFactory shares one informer per kind between controllers, as SharedInformerFactory does. */
@@ -153,35 +208,8 @@ function cacheKey(obj: KubeObject): string {
   return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }
 
-/** toSortKey makes `namespace/name` keys sort by namespace, then name (so `default` comes before `default-x`). */
-function toSortKey(key: string): string {
-  return key.replace('/', '\u0000');
-}
-
-function fromSortKey(sortKey: string): string {
-  return sortKey.replace('\u0000', '/');
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** lowerBound is the index of the first key not less than `key` in ascending `keys`. */
-function lowerBound(keys: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function addToIndex<T>(index: Map<string, SortedBucket<T>>, values: readonly string[], key: string, obj: T): void {
-  for (const value of values) {
-    let bucket = index.get(value);
-    if (!bucket) index.set(value, (bucket = new SortedBucket()));
-    bucket.set(key, obj);
-  }
+function bucketFor<T>(index: Map<string, SortedBucket<T, Entry<T>>>, value: string): SortedBucket<T, Entry<T>> {
+  let bucket = index.get(value);
+  if (!bucket) index.set(value, (bucket = new SortedBucket()));
+  return bucket;
 }

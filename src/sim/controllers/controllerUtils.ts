@@ -8,7 +8,7 @@ import type { VirtualMs } from '../clock/virtualClock';
 import { parseTime } from '../clock/timeFormat';
 import type { Informer } from '../client/informer';
 import type { Selector } from '../api/meta/v1/labelSelector';
-import { podFacts, podReadyTime } from './podUtil';
+import { isPodTerminal, podFacts, podReadyTime } from './podUtil';
 
 /** PodObject is a Pod as the API server stores it. */
 export type PodObject = Pod & KubeObject;
@@ -33,14 +33,12 @@ export function getControllerOf(obj: { metadata?: ObjectMeta }): OwnerReference 
 
 /** isPodActive: not finished (Succeeded/Failed) and not being deleted; only active pods count as replicas. */
 export function isPodActive(pod: Pod): boolean {
-  const facts = podFacts(pod);
-  return !facts.terminal && !facts.deletionTimestamp;
+  return !isPodTerminal(pod) && !pod.metadata?.deletionTimestamp;
 }
 
 /** isPodTerminating: being deleted but not yet finished. */
 export function isPodTerminating(pod: Pod): boolean {
-  const facts = podFacts(pod);
-  return !facts.terminal && facts.deletionTimestamp !== undefined;
+  return !isPodTerminal(pod) && pod.metadata?.deletionTimestamp !== undefined;
 }
 
 export function filterActivePods<T extends Pod>(pods: readonly T[]): T[] {

@@ -7,7 +7,6 @@ import { parseTime } from '../clock/timeFormat';
 
 /** PodFacts are what the workload controllers read of a pod on every sync, for every pod. */
 export interface PodFacts {
-  readonly readyCondition: PodCondition | undefined;
   readonly ready: boolean;
   /** The Ready condition's lastTransitionTime, parsed. */
   readonly readySince: VirtualMs | undefined;
@@ -38,18 +37,14 @@ export function podFacts(pod: Pod): PodFacts {
 }
 
 function readFacts(pod: Pod): PodFacts {
-  const status = pod.status;
-  let readyCondition: PodCondition | undefined;
-  const conditions = status?.conditions ?? [];
-  for (let i = 0; i < conditions.length && !readyCondition; i++) if (conditions[i].type === 'Ready') readyCondition = conditions[i];
+  const readyCondition = readyConditionOf(pod);
   let controllerRef: OwnerReference | undefined;
   const refs = pod.metadata?.ownerReferences ?? [];
   for (let i = 0; i < refs.length && !controllerRef; i++) if (refs[i].controller === true) controllerRef = refs[i];
   return {
-    readyCondition,
     ready: readyCondition?.status === 'True',
     readySince: parseTime(readyCondition?.lastTransitionTime),
-    terminal: status?.phase === 'Succeeded' || status?.phase === 'Failed',
+    terminal: isPodTerminal(pod),
     deletionTimestamp: pod.metadata?.deletionTimestamp,
     controllerRef,
     namespace: pod.metadata?.namespace,
@@ -57,14 +52,25 @@ function readFacts(pod: Pod): PodFacts {
   };
 }
 
+/**
+ * readyConditionOf finds the first condition of type Ready. Scanning a pod's few conditions costs less than looking
+ * its facts up, and far less than reading them for a pod version seen once (watch handlers see every version).
+ */
+function readyConditionOf(pod: Pod): PodCondition | undefined {
+  const conditions = pod.status?.conditions;
+  if (!conditions) return undefined;
+  for (let i = 0; i < conditions.length; i++) if (conditions[i].type === 'Ready') return conditions[i];
+  return undefined;
+}
+
 /** getPodReadyCondition returns the pod's Ready condition, if the kubelet has reported one. */
 export function getPodReadyCondition(pod: Pod): PodCondition | undefined {
-  return podFacts(pod).readyCondition;
+  return readyConditionOf(pod);
 }
 
 /** isPodReady is true when the pod's Ready condition is True. */
 export function isPodReady(pod: Pod): boolean {
-  return podFacts(pod).ready;
+  return readyConditionOf(pod)?.status === 'True';
 }
 
 /** podReadyTime is when a ready pod last became Ready, or undefined when not ready or never stamped. */
@@ -87,5 +93,6 @@ export function isPodAvailable(pod: Pod, minReadySeconds: number, now: VirtualMs
 
 /** isPodTerminal is true for pods that finished: phase Succeeded or Failed. */
 export function isPodTerminal(pod: Pod): boolean {
-  return podFacts(pod).terminal;
+  const phase = pod.status?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { createCluster } from '../../cluster/cluster';
 import { InformerFactory } from '../../client/informer';
-import { getServicesToUpdateOnPodChange, podEndpointsChanged, serviceSelector } from './serviceMembership';
+import { getServicesForPod, getServicesToUpdateOnPodChange, podEndpointsChanged, serviceSelector } from './serviceMembership';
 import type { ServiceObject } from './utils';
 
 const USER = { actor: 'user', reason: 'test setup' };
@@ -48,10 +48,61 @@ describe('getServicesToUpdateOnPodChange', () => {
   });
 });
 
+describe('getServicesForPod', () => {
+  it('sees the Services created, changed and deleted since it was last asked, in namespace/name order', () => {
+    const cluster = createCluster({ controllers: false, kubelets: false });
+    const services = new InformerFactory(cluster.client).forKind<ServiceObject>('Service');
+    const svc = (name: string, namespace: string, selector: Record<string, string>) =>
+      cluster.client.create({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { ports: [{ port: 80 }], selector } }, USER);
+    const asked = () => [...getServicesForPod(services, 'default', { app: 'web' })];
+    svc('web-b', 'default', { app: 'web' });
+    const first = asked();
+    svc('web-a', 'default', { app: 'web' });
+    svc('web-c', 'kube-system', { app: 'web' });
+    const second = asked();
+    cluster.client.patch('Service', 'default', 'web-b', { spec: { selector: { app: 'api' } } }, USER);
+    const third = asked();
+    cluster.client.delete('Service', 'default', 'web-a', USER);
+    expect([first, second, third, asked()]).toEqual([['default/web-b'], ['default/web-a', 'default/web-b'], ['default/web-a'], []]);
+  });
+});
+
 describe('podEndpointsChanged', () => {
-  it('Every update of a terminating pod counts as a change, as upstream compares deletionTimestamp pointers', () => {
-    const p = pod('1', { app: 'web' }, { deleting: true });
-    expect(podEndpointsChanged(p, { ...p, metadata: { ...p.metadata, resourceVersion: '2' } })).toEqual({ podChanged: true, labelsChanged: false });
+  const p = pod('1', { app: 'web' });
+  const deleting = pod('1', { app: 'web' }, { deleting: true });
+  it.each([
+    {
+      name: 'Every update of a terminating pod counts as a change, as upstream compares deletionTimestamp pointers',
+      old: deleting,
+      cur: { ...deleting, metadata: { ...deleting.metadata, resourceVersion: '2' } },
+      expected: { podChanged: true, labelsChanged: false },
+    },
+    {
+      name: 'A new status sharing the conditions and IPs changes no endpoint',
+      old: p,
+      cur: { ...p, metadata: { ...p.metadata, resourceVersion: '2' }, status: { ...p.status, phase: 'Running' } },
+      expected: { podChanged: false, labelsChanged: false },
+    },
+    {
+      name: 'New conditions with the same readiness and IPs change no endpoint',
+      old: p,
+      cur: { ...p, status: { ...p.status, conditions: [{ type: 'Ready', status: 'True' }, { type: 'PodScheduled', status: 'True' }] } },
+      expected: { podChanged: false, labelsChanged: false },
+    },
+    {
+      name: 'Equal podIPs in a new array change no endpoint',
+      old: { ...p, status: { ...p.status, podIPs: [{ ip: '10.244.1.2' }] } },
+      cur: { ...p, status: { ...p.status, podIPs: [{ ip: '10.244.1.2' }] } },
+      expected: { podChanged: false, labelsChanged: false },
+    },
+    {
+      name: 'A second IP changes the endpoint',
+      old: p,
+      cur: { ...p, status: { ...p.status, podIPs: [{ ip: '10.244.1.2' }, { ip: 'fd00::2' }] } },
+      expected: { podChanged: true, labelsChanged: false },
+    },
+  ])('$name', ({ old, cur, expected }) => {
+    expect(podEndpointsChanged(old, cur)).toEqual(expected);
   });
 });
 

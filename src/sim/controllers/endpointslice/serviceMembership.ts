@@ -23,13 +23,41 @@ export function selectorMatches(selector: Readonly<Record<string, string>>, labe
   return true;
 }
 
+/** SelectingService is a Service with a selector, as getServicesForPod tests it. */
+interface SelectingService {
+  readonly key: string;
+  readonly selector: Readonly<Record<string, string>>;
+}
+
+/**
+ * The Services with a selector per namespace (in list order), worked out once per state of the Service cache: every
+ * pod change asks, and Services change far less often than pods. The informer's list is a new array after any
+ * Service change, so a list seen before has the same Services.
+ */
+const selectingByList = new WeakMap<readonly ServiceObject[], Map<string, SelectingService[]>>();
+
+function selectingServices(services: Informer<ServiceObject>, namespace: string): readonly SelectingService[] {
+  const all = services.listed();
+  let byNamespace = selectingByList.get(all);
+  if (!byNamespace) {
+    byNamespace = new Map();
+    for (const svc of all) {
+      const selector = serviceSelector(svc);
+      if (!selector) continue;
+      const ns = svc.metadata.namespace ?? '';
+      let selecting = byNamespace.get(ns);
+      if (!selecting) byNamespace.set(ns, (selecting = []));
+      selecting.push({ key: keyFunc(svc), selector });
+    }
+    selectingByList.set(all, byNamespace);
+  }
+  return byNamespace.get(namespace) ?? [];
+}
+
 /** getServicesForPod returns the keys of the Services in the namespace whose selector matches the labels. */
 export function getServicesForPod(services: Informer<ServiceObject>, namespace: string, labels: Labels): Set<string> {
   const keys = new Set<string>();
-  for (const svc of services.list(namespace)) {
-    const selector = serviceSelector(svc);
-    if (selector && selectorMatches(selector, labels)) keys.add(keyFunc(svc));
-  }
+  for (const { key, selector } of selectingServices(services, namespace)) if (selectorMatches(selector, labels)) keys.add(key);
   return keys;
 }
 
@@ -67,7 +95,11 @@ export function podEndpointsChanged(oldPod: Pod, newPod: Pod): { podChanged: boo
   // Upstream compares the two *metav1.Time pointers, which differ between any two decoded objects: every update
   // of a terminating pod counts as a change.
   if (oldPod.metadata?.deletionTimestamp !== undefined || newPod.metadata?.deletionTimestamp !== undefined) return { podChanged: true, labelsChanged };
-  if (isPodReady(oldPod) !== isPodReady(newPod)) return { podChanged: true, labelsChanged };
+  // Readiness comes from the conditions and the IPs from podIP(s): a version that shares them changed neither.
+  const oldStatus = oldPod.status;
+  const newStatus = newPod.status;
+  if (oldStatus?.conditions !== newStatus?.conditions && isPodReady(oldPod) !== isPodReady(newPod)) return { podChanged: true, labelsChanged };
+  if (oldStatus?.podIPs === newStatus?.podIPs && oldStatus?.podIP === newStatus?.podIP) return { podChanged: false, labelsChanged };
   const [oldIPs, newIPs] = [podIPs(oldPod), podIPs(newPod)];
   const podChanged = oldIPs.length !== newIPs.length || oldIPs.some((ip, i) => ip !== newIPs[i]);
   return { podChanged, labelsChanged };

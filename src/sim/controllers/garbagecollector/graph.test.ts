@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
-import { GraphNode, type ObjectReference, getAlternateOwnerIdentity, partitionDependents, referencesDiffs } from './graph';
+import { GraphNode, type ObjectReference, getAlternateOwnerIdentity, partitionDependents, referencesDiffs, sameSingleReference } from './graph';
 import { ReferenceCache } from './referenceCache';
 
 function ref(uid: string, extra: Partial<OwnerReference> = {}): OwnerReference {
@@ -28,6 +28,25 @@ describe('referencesDiffs', () => {
       expect([diff.added.map((r) => r.uid), diff.removed.map((r) => r.uid), diff.changed.map((p) => p.newRef.uid)]).toEqual([c.added, c.removed, c.changed]);
     });
   }
+});
+
+describe('sameSingleReference', () => {
+  const one = ref('1', { controller: true });
+  it.each([
+    { name: 'Two empty lists are the same', a: [], b: [], expected: true },
+    { name: 'Lists holding the very same reference object are the same', a: [one], b: [one], expected: true },
+    { name: 'An equal reference in another object is left to referencesDiffs', a: [one], b: [ref('1', { controller: true })], expected: false },
+    { name: 'A reference added to an empty list is not the same', a: [], b: [one], expected: false },
+    { name: 'Two-reference lists are left to referencesDiffs, even with the same objects', a: [one, ref('2')], b: [one, ref('2')], expected: false },
+  ])('$name', ({ a, b, expected }) => {
+    expect(sameSingleReference(a, b)).toBe(expected);
+  });
+
+  it('A uid listed twice shows as changed and added in an unchanged list, which is why longer lists are diffed', () => {
+    const list = [ref('1', { controller: true }), ref('1')];
+    const diff = referencesDiffs(list, list);
+    expect([diff.added.map((r) => r.uid), diff.removed.map((r) => r.uid), diff.changed.map((p) => p.newRef.uid)]).toEqual([['1'], [], ['1']]);
+  });
 });
 
 // Mirrors graph_builder_test.go TestPartitionDependents and TestGetAlternateOwnerIdentity.

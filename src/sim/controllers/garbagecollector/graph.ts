@@ -92,6 +92,15 @@ export function referencesDiffs(
   return { added, removed: [...oldByUid.values()], changed };
 }
 
+/**
+ * sameSingleReference: both lists are empty or hold the very same single reference, so referencesDiffs would find
+ * nothing. Most updates (status changes) keep the stored reference objects; longer lists go through referencesDiffs,
+ * which reports a uid listed twice as changed even in an unchanged list.
+ */
+export function sameSingleReference(a: readonly OwnerReference[], b: readonly OwnerReference[]): boolean {
+  return a.length === b.length && a.length <= 1 && a[0] === b[0];
+}
+
 function sameOwnerReference(a: OwnerReference, b: OwnerReference): boolean {
   return ownerReferenceMatchesCoordinates(a, b) && a.controller === b.controller && a.blockOwnerDeletion === b.blockOwnerDeletion;
 }

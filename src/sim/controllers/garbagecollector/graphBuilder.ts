@@ -19,6 +19,7 @@ import {
   referenceString,
   referencesDiffs,
   sameReference,
+  sameSingleReference,
 } from './graph';
 import type { ReferenceCache } from './referenceCache';
 
@@ -111,19 +112,24 @@ export class GraphBuilder {
       this.processTransitions(event.oldObj, meta, newNode);
     } else if (event.eventType === 'add' || event.eventType === 'update') {
       const node = existingNode!;
-      const { added, removed, changed } = referencesDiffs(node.owners, meta.ownerReferences ?? []);
-      if (added.length > 0 || removed.length > 0 || changed.length > 0) {
-        // A removed or unblocked reference may be what an owner's foreground deletion was waiting for.
-        this.addUnblockedOwnersToDeleteQueue(removed, changed);
-        node.owners = [...(meta.ownerReferences ?? [])];
-        this.addDependentToOwners(node, added);
-        this.removeDependentFromOwners(node, removed);
-      }
+      const refs = meta.ownerReferences ?? [];
+      if (!sameSingleReference(node.owners, refs)) this.processReferenceChanges(node, refs);
       if (beingDeleted(meta)) node.beingDeleted = true;
       this.processTransitions(event.oldObj, meta, node);
     } else if (existingNode) {
       this.processDelete(event, existingNode);
     }
+  }
+
+  /** processReferenceChanges moves a node between its owners' dependents after its ownerReferences changed. */
+  private processReferenceChanges(node: GraphNode, refs: readonly OwnerReference[]): void {
+    const { added, removed, changed } = referencesDiffs(node.owners, refs);
+    if (added.length === 0 && removed.length === 0 && changed.length === 0) return;
+    // A removed or unblocked reference may be what an owner's foreground deletion was waiting for.
+    this.addUnblockedOwnersToDeleteQueue(removed, changed);
+    node.owners = [...refs];
+    this.addDependentToOwners(node, added);
+    this.removeDependentFromOwners(node, removed);
   }
 
   private processDelete(event: GraphEvent, existingNode: GraphNode): void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../cluster/cluster';
 import { Informer } from '../../client/informer';
 import type { PodObject } from '../controllerUtils';
-import { PodTally } from './podTally';
+import { PodTally, sameLabels } from './podTally';
 
 const ctx = { actor: 'test', reason: 'test' };
 
@@ -78,8 +78,33 @@ describe('PodTally', () => {
     expect([[...tally.owned('default', 'rs-1')], [...tally.inNamespace('default')]]).toEqual([[], []]);
   });
 
+  it('puts pods with equal labels in one class, whatever the order of their keys or the pods between them', () => {
+    const { tally, create } = setup();
+    create('a', { owner: 'rs-1', labels: { app: 'web', tier: 'front' } });
+    create('b', { owner: 'rs-1', labels: { tier: 'front', app: 'web' } });
+    create('c', { owner: 'rs-1', labels: { app: 'web' } });
+    create('d', { owner: 'rs-1', labels: { app: 'web', tier: 'front' } });
+    create('e', { owner: 'rs-1', labels: { app: 'web' } });
+    expect([...tally.owned('default', 'rs-1')].map((c) => [c.labels, c.pods])).toEqual([
+      [{ app: 'web', tier: 'front' }, 3],
+      [{ app: 'web' }, 2],
+    ]);
+  });
+
   it('is shared by everyone reading the same pod informer', () => {
     const { informer, tally } = setup();
     expect(PodTally.for(informer)).toBe(tally);
+  });
+});
+
+describe('sameLabels', () => {
+  it.each<{ name: string; a: Record<string, string>; b: Record<string, string>; expected: boolean }>([
+    { name: 'The same keys and values in another order are the same labels', a: { app: 'web', tier: 'front' }, b: { tier: 'front', app: 'web' }, expected: true },
+    { name: 'Two empty label sets are the same', a: {}, b: {}, expected: true },
+    { name: 'A different value is not the same', a: { app: 'web' }, b: { app: 'api' }, expected: false },
+    { name: 'An extra key is not the same', a: { app: 'web' }, b: { app: 'web', tier: 'front' }, expected: false },
+    { name: 'An undefined value is not the same as a missing key', a: { app: 'web', x: undefined as unknown as string }, b: { app: 'web', y: undefined as unknown as string }, expected: false },
+  ])('$name', ({ a, b, expected }) => {
+    expect(sameLabels(a, b)).toBe(expected);
   });
 });

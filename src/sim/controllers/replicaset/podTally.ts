@@ -4,8 +4,8 @@
 // thousands of pods in one thread cannot afford that after every pod change. The counts equal what those reads find.
 import type { Labels } from '../../api/meta/v1/labelSelector';
 import type { Informer } from '../../client/informer';
-import { isPodActive, isPodTerminating, type PodObject } from '../controllerUtils';
-import { podFacts } from '../podUtil';
+import { getControllerOf, isPodActive, isPodTerminating, type PodObject } from '../controllerUtils';
+import { isPodReady } from '../podUtil';
 
 /** OwnedClass counts the pods of one controller (or the orphans) in one namespace that carry one label set. */
 export interface OwnedClass {
@@ -54,8 +54,13 @@ export class PodTally {
   private readonly entries = new Map<string, Entry>();
   private readonly byOwner = new Map<string, Map<string, OwnedClass>>();
   private readonly byNamespace = new Map<string, Map<string, NamespaceClass>>();
-  /** Canonical form of each stored labels object (a pod's labels object is shared by its versions). */
-  private readonly labelKeys = new WeakMap<object, string>();
+  /**
+   * The labels last given a key, and that key. A pod's versions share its labels object and stay in their classes,
+   * so keys are asked for new pods, which a ReplicaSet creates one after another, each with a copy of the same labels.
+   * Stored labels are frozen, so the remembered ones still have the content their key was made from.
+   */
+  private lastLabels: Labels;
+  private lastLabelsKey = '';
 
   /** for returns the tally of a pod informer, shared by the controllers that read it (as the informer is). */
   static for(podInformer: Informer<PodObject>): PodTally {
@@ -93,14 +98,14 @@ export class PodTally {
   private set(pod: PodObject): void {
     const key = entryKey(pod);
     const prev = this.entries.get(key);
-    const facts = podFacts(pod);
+    // Read directly, not through podFacts: most versions of a pod are seen here once, and caching costs more.
     const namespace = pod.metadata.namespace ?? '';
-    const controllerUid = facts.controllerRef?.uid ?? ORPHANS;
+    const controllerUid = getControllerOf(pod)?.uid ?? ORPHANS;
     const labels = pod.metadata.labels;
     const active = isPodActive(pod);
-    const activeReady = active && facts.ready;
+    const activeReady = active && isPodReady(pod);
     const terminating = isPodTerminating(pod);
-    const node = facts.nodeName;
+    const node = pod.spec?.nodeName ?? '';
     // Most updates are status changes: the pod stays in its classes and only its counts move.
     if (prev && prev.namespace === namespace && prev.controllerUid === controllerUid && prev.labels === labels) {
       uncount(prev);
@@ -138,13 +143,18 @@ export class PodTally {
 
   private labelsKey(labels: Labels): string {
     if (!labels) return '';
-    let key = this.labelKeys.get(labels);
-    if (key === undefined) {
-      key = JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
-      if (Object.isFrozen(labels)) this.labelKeys.set(labels, key);
-    }
-    return key;
+    if (!this.lastLabels || !sameLabels(labels, this.lastLabels)) this.lastLabelsKey = JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
+    this.lastLabels = labels;
+    return this.lastLabelsKey;
   }
+}
+
+/** sameLabels: the same keys with the same values, so the same canonical key. */
+export function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (a[k] !== b[k] || !Object.hasOwn(b, k)) return false;
+  return true;
 }
 
 function count(entry: Entry): void {

@@ -70,6 +70,7 @@ export class ReplicaSetController implements Controller {
   private readonly podControl: PodControl;
   private readonly pacer: RequestPacer;
   private readonly tally: PodTally;
+  private lastKeyed: { rs: KubeObject; key: string } | undefined;
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -102,7 +103,16 @@ export class ReplicaSetController implements Controller {
   }
 
   private enqueue(rs: KubeObject): void {
-    this.queue.add(keyFunc(rs));
+    this.queue.add(this.keyOf(rs));
+  }
+
+  /**
+   * keyOf is keyFunc, remembered for the last ReplicaSet asked about: its pods' events come in runs, and the queue
+   * and the expectations would hash a new key string for each.
+   */
+  private keyOf(rs: KubeObject): string {
+    if (this.lastKeyed?.rs !== rs) this.lastKeyed = { rs, key: keyFunc(rs) };
+    return this.lastKeyed.key;
   }
 
   private updateRS(old: KubeObject, cur: KubeObject): void {
@@ -130,7 +140,7 @@ export class ReplicaSetController implements Controller {
     if (ref) {
       const rs = this.resolveControllerRef(pod.metadata.namespace ?? '', ref);
       if (!rs) return;
-      const key = keyFunc(rs);
+      const key = this.keyOf(rs);
       this.expectations.creationObserved(key);
       this.queue.add(key);
       return;
@@ -162,9 +172,10 @@ export class ReplicaSetController implements Controller {
       if (!rs) return;
       this.enqueue(rs);
       // A pod that just became Ready becomes available minReadySeconds later, with no event to say so: look again
-      // then, plus a second against skew (as upstream).
+      // then, plus a second against skew (as upstream). Readiness first: reading minReadySeconds converts the ReplicaSet.
+      if (isPodReady(old) || !isPodReady(cur)) return;
       const minReadySeconds = this.kind.asReplicaSet(rs).spec.minReadySeconds;
-      if (minReadySeconds > 0 && !isPodReady(old) && isPodReady(cur)) this.queue.addAfter(keyFunc(rs), (minReadySeconds + 1) * 1000);
+      if (minReadySeconds > 0) this.queue.addAfter(this.keyOf(rs), (minReadySeconds + 1) * 1000);
       return;
     }
     if (labelChanged || refChanged) for (const rs of this.getPodReplicaSets(cur)) this.enqueue(rs);
@@ -176,7 +187,7 @@ export class ReplicaSetController implements Controller {
     if (!ref) return;
     const rs = this.resolveControllerRef(pod.metadata.namespace ?? '', ref);
     if (!rs) return;
-    const key = keyFunc(rs);
+    const key = this.keyOf(rs);
     this.expectations.deletionObserved(key, keyFunc(pod));
     this.queue.add(key);
   }
