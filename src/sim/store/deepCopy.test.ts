@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deepCopy } from './deepCopy';
+import { copySharingFrozen, deepCopy } from './deepCopy';
+import { deepFreeze } from './deepFreeze';
 
 describe('deepCopy', () => {
   const cases: { name: string; value: unknown }[] = [
@@ -31,5 +32,36 @@ describe('deepCopy', () => {
 
   it('A function cannot be copied, as with structuredClone', () => {
     expect(() => deepCopy({ f: () => 1 })).toThrow(/could not be cloned/);
+  });
+});
+
+describe('copySharingFrozen', () => {
+  const template = () => ({ containers: [{ name: 'web', ports: [{ containerPort: 80 }] }], nodeSelector: { disk: 'ssd' }, hostNetwork: false });
+
+  it('A frozen tree gives an unfrozen copy of its top level whose parts are the frozen originals', () => {
+    const spec = deepFreeze(template());
+    const copy = copySharingFrozen(spec);
+    expect(copy).toStrictEqual(template());
+    expect([copy === spec, Object.isFrozen(copy), copy.containers === spec.containers, copy.nodeSelector === spec.nodeSelector]).toEqual([false, false, true, true]);
+  });
+
+  it('An unfrozen tree is copied through, as deepCopy copies it', () => {
+    const spec = template();
+    const copy = copySharingFrozen(spec);
+    expect(copy).toStrictEqual(template());
+    expect([copy.containers === spec.containers, copy.containers[0] === spec.containers[0], copy.nodeSelector === spec.nodeSelector]).toEqual([false, false, false]);
+  });
+
+  it('Only the frozen parts of a partly frozen tree are shared, at any depth', () => {
+    const ports = deepFreeze([{ containerPort: 80 }]);
+    const spec = { containers: [{ name: 'web', ports }], volumes: [undefined, null] };
+    const copy = copySharingFrozen(spec);
+    expect(copy).toStrictEqual({ containers: [{ name: 'web', ports: [{ containerPort: 80 }] }], volumes: [undefined, null] });
+    expect([copy.containers === spec.containers, copy.containers[0] === spec.containers[0], copy.containers[0]!.ports === ports]).toEqual([false, false, true]);
+  });
+
+  it('Keys keep their order and undefined fields stay, as in deepCopy', () => {
+    const spec = deepFreeze({ b: 1, a: { z: 1 }, c: undefined });
+    expect(Object.keys(copySharingFrozen(spec))).toEqual(['b', 'a', 'c']);
   });
 });

@@ -218,6 +218,16 @@ describe('the object store (API server + etcd)', () => {
     }
   });
 
+  it('a reason names a generated name through {name}, every time it says it; other reasons stay as written', () => {
+    const c = emptyCluster();
+    const before = c.actions().length;
+    const made: KubeObject = c.client.create({ ...cm(''), metadata: { generateName: 'settings-' } }, { actor: 'user', reason: 'created {name} ({name})' });
+    c.client.create(cm('plain'), { actor: 'user', reason: 'created plain' });
+    const name = made.metadata.name!;
+    expect([name.length, c.get('ConfigMap', 'default', name) === made]).toEqual(['settings-'.length + 5, true]);
+    expect(c.actions().slice(before).map((a) => a.reason)).toEqual([`created ${name} (${name})`, 'created plain']);
+  });
+
   it('every write is narrated with its actor and reason, except quiet ones', () => {
     const c = emptyCluster();
     const before = c.actions().length;

@@ -14,6 +14,7 @@ import { applyMergePatch, deepEqual } from './mergePatch';
 import { filterList } from './listFilter';
 import type { Action, ApiClient, DeleteOptions, ListOptions, Verb, WatchEvent, WatchHandler, WriteContext } from './types';
 import { deepCopy } from './deepCopy';
+import { KindBucket } from './kindBucket';
 
 /** apimachinery's SimpleNameGenerator: a generated name is the prefix (at most 58 chars) plus 5 random chars. */
 const MAX_GENERATED_PREFIX = 58;
@@ -34,14 +35,19 @@ export interface ObjectStoreOptions {
  * graceful pod deletion, and tells watchers about every committed change, in commit order.
  */
 export class ObjectStore implements ApiClient {
-  private readonly objects = new Map<string, Map<string, KubeObject>>();
+  private readonly objects = new Map<string, KindBucket>();
   private readonly sortedCache = new Map<string, KubeObject[]>();
   private readonly handlers = new Map<string, WatchHandler[]>();
   private readonly actionLog: Action[] = [];
   private resourceVersion = 0;
   private readonly view: AdmissionView;
+  /** The plugins of each phase, in order: looked up once, not by phase name on every write. */
+  private readonly mutating: readonly AdmissionPlugin[];
+  private readonly validating: readonly AdmissionPlugin[];
 
   constructor(private readonly options: ObjectStoreOptions) {
+    this.mutating = options.admission.filter((plugin) => plugin.admit);
+    this.validating = options.admission.filter((plugin) => plugin.validate);
     this.view = {
       get: (kind, namespace, name) => this.get(kind, namespace, name),
       list: (kind, namespace) => this.list(kind, namespace ? { namespace } : undefined),
@@ -66,7 +72,7 @@ export class ObjectStore implements ApiClient {
     this.validate(spec, obj, undefined);
     this.runAdmission('validate', obj, undefined, 'CREATE');
     const name = obj.metadata.name ?? '';
-    if (this.bucket(spec.kind).has(nsName(obj))) throw statusErrors.alreadyExists(spec.plural, spec.group, name);
+    if (this.bucket(spec.kind).has(obj.metadata.namespace ?? '', name)) throw statusErrors.alreadyExists(spec.plural, spec.group, name);
     if (spec.generation) serverMeta(obj).generation = 1;
     return this.commit('ADDED', 'create', obj, undefined, ctx) as T;
   }
@@ -173,13 +179,13 @@ export class ObjectStore implements ApiClient {
   }
 
   get<T extends KubeObject>(kind: string, namespace: string, name: string): T | undefined {
-    return this.objects.get(kind)?.get(`${namespace}/${name}`) as T | undefined;
+    return this.objects.get(kind)?.get(namespace, name) as T | undefined;
   }
 
   list<T extends KubeObject>(kind: string, opts?: ListOptions): T[] {
     let sorted = this.sortedCache.get(kind);
     if (!sorted) {
-      sorted = [...this.bucket(kind).values()].sort(compareNamespaceName);
+      sorted = this.bucket(kind).values().sort(compareNamespaceName);
       this.sortedCache.set(kind, sorted);
     }
     return filterList(kind, sorted, opts) as T[];
@@ -222,7 +228,7 @@ export class ObjectStore implements ApiClient {
   private commit(type: 'ADDED' | 'MODIFIED', verb: Verb, obj: KubeObject, old: KubeObject | undefined, ctx: WriteContext): KubeObject {
     serverMeta(obj).resourceVersion = String(++this.resourceVersion);
     deepFreeze(obj);
-    this.bucket(obj.kind).set(nsName(obj), obj);
+    this.bucket(obj.kind).set(obj);
     this.sortedCache.delete(obj.kind);
     this.record(verb, obj, ctx);
     this.dispatch({ type, object: obj, old });
@@ -230,7 +236,7 @@ export class ObjectStore implements ApiClient {
   }
 
   private remove(existing: KubeObject, ctx: WriteContext, verb: Verb = 'delete'): void {
-    this.bucket(existing.kind).delete(nsName(existing));
+    this.bucket(existing.kind).delete(existing);
     this.sortedCache.delete(existing.kind);
     this.resourceVersion++;
     this.record(verb, existing, ctx);
@@ -247,7 +253,8 @@ export class ObjectStore implements ApiClient {
       kind: obj.kind,
       namespace: obj.metadata.namespace ?? '',
       name: obj.metadata.name ?? '',
-      reason: ctx.reason.replaceAll('{name}', obj.metadata.name ?? ''),
+      // Most reasons name their object already; only a generated name is filled in here.
+      reason: ctx.reason.includes('{name}') ? ctx.reason.replaceAll('{name}', obj.metadata.name ?? '') : ctx.reason,
     });
   }
 
@@ -269,7 +276,7 @@ export class ObjectStore implements ApiClient {
     const prefix = (obj.metadata.generateName ?? '').slice(0, MAX_GENERATED_PREFIX);
     for (let i = 0; i < GENERATE_NAME_ATTEMPTS; i++) {
       const name = prefix + this.options.random.string(GENERATED_SUFFIX_LENGTH);
-      if (!this.bucket(spec.kind).has(`${obj.metadata.namespace ?? ''}/${name}`)) return name;
+      if (!this.bucket(spec.kind).has(obj.metadata.namespace ?? '', name)) return name;
     }
     throw statusErrors.alreadyExists(spec.plural, spec.group, prefix);
   }
@@ -291,7 +298,8 @@ export class ObjectStore implements ApiClient {
   }
 
   private runAdmission(phase: 'admit' | 'validate', obj: KubeObject, old: KubeObject | undefined, op: Operation): void {
-    for (const plugin of this.options.admission) plugin[phase]?.(obj, old, op, this.view);
+    if (phase === 'admit') for (const plugin of this.mutating) plugin.admit!(obj, old, op, this.view);
+    else for (const plugin of this.validating) plugin.validate!(obj, old, op, this.view);
   }
 
   private checkResourceVersion(spec: KindSpec, input: KubeObject, existing: KubeObject): void {
@@ -311,18 +319,14 @@ export class ObjectStore implements ApiClient {
     return spec;
   }
 
-  private bucket(kind: string): Map<string, KubeObject> {
+  private bucket(kind: string): KindBucket {
     let bucket = this.objects.get(kind);
     if (!bucket) {
-      bucket = new Map();
+      bucket = new KindBucket();
       this.objects.set(kind, bucket);
     }
     return bucket;
   }
-}
-
-function nsName(obj: KubeObject): string {
-  return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }
 
 /** compareNamespaceName is etcd key order: by namespace, then name. */

@@ -482,3 +482,19 @@ describe('tryParseQuantity', () => {
     expect(tryParseQuantity(input)?.toString()).toBe(text);
   });
 });
+
+describe('parsed quantities are remembered by text', () => {
+  it('parsing the same text twice gives the one immutable instance, and a number reads as its text', () => {
+    const first = parseQuantity('16Mi');
+    expect([parseQuantity('16Mi') === first, parseQuantity(0.25) === parseQuantity('0.25'), first.toString()]).toEqual([true, true, '16Mi']);
+  });
+
+  it('a remembered quantity prints its canonical form, whoever asks first', () => {
+    expect([parseQuantity('1000m').toString(), parseQuantity('1000m').toString()]).toEqual(['1', '1']);
+  });
+
+  it('text that does not parse is not remembered: it throws the same error every time', () => {
+    expect(() => parseQuantity('1mi')).toThrow(ERR_SUFFIX);
+    expect(() => parseQuantity('1mi')).toThrow(ERR_SUFFIX);
+  });
+});

@@ -108,6 +108,14 @@ function divPow10AwayFromZero(v: bigint, k: number): { q: bigint; exact: boolean
   return { q: v < 0n ? q - 1n : q + 1n, exact: false };
 }
 
+/**
+ * Quantities parsed so far, by text. Every pod of a ReplicaSet repeats the same few ("10m", "16Mi"), and a Quantity
+ * is immutable (its lazily cached text is a pure function of it), so one instance serves every reader. Bounded,
+ * since typed text is not; texts that do not parse are not kept and throw every time.
+ */
+const parsed = new Map<string, Quantity>();
+const PARSED_MEMO_SIZE = 4096;
+
 /** Quantity is a fixed-point number with a remembered format: "500m", "1Gi", "1e3". Immutable. */
 export class Quantity {
   /** value = unscaled * 10^exponent. */
@@ -126,6 +134,16 @@ export class Quantity {
   /** parse is ParseQuantity. Numbers are read through their JSON text, as the API server reads `cpu: 0.5`. */
   static parse(input: string | number): Quantity {
     const str = typeof input === 'number' ? String(input) : input;
+    let q = parsed.get(str);
+    if (q === undefined) {
+      q = Quantity.parseText(str);
+      if (parsed.size >= PARSED_MEMO_SIZE) parsed.clear();
+      parsed.set(str, q);
+    }
+    return q;
+  }
+
+  private static parseText(str: string): Quantity {
     if (str.length === 0) throw new QuantityError(ERR_FORMAT_WRONG);
     if (str === '0') return new Quantity(0n, 0, 'DecimalSI', str);
 

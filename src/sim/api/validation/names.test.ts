@@ -15,6 +15,7 @@ import {
   isValidPercent,
   isValidPortName,
   isValidPortNum,
+  longerThan,
   utf8ByteLength,
 } from './names';
 
@@ -219,4 +220,19 @@ describe('isValidIP and isValidIPv4Address (ip_test.go)', () => {
     ['2001:db8::1', false],
     ['bad', false],
   ])('treats %j as IPv4: %s', (v, ok) => expect(isValidIPv4Address(v)).toEqual(ok ? [] : ['must be a valid IPv4 address']));
+});
+
+describe('longerThan', () => {
+  it.each<[string, string, number, boolean]>([
+    ['a short string is never too long, without counting', 'abc', 9, false],
+    ['ASCII counts one byte a character: 10 > 9', a(10), 9, true],
+    ['ASCII at the limit is not too long', a(9), 9, false],
+    ['é is 2 bytes: 4 of them are 8 bytes, not more than 8', 'éééé', 8, false],
+    ['é is 2 bytes: 5 of them are 10 bytes, more than 9', 'ééééé', 9, true],
+    ['a surrogate pair (😀) is 4 bytes: 3 of them are 12 bytes, more than 11', '😀😀😀', 11, true],
+    ['3-byte characters (€) at the limit: 3 of them are 9 bytes', '€€€', 9, false],
+  ])('%s', (_name, s, max, want) => {
+    expect(longerThan(s, max)).toBe(want);
+    expect(longerThan(s, max)).toBe(utf8ByteLength(s) > max);
+  });
 });

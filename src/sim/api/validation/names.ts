@@ -20,6 +20,14 @@ export function utf8ByteLength(s: string): number {
   return n;
 }
 
+/**
+ * longerThan is utf8ByteLength(s) > max without counting a string too short to be: one UTF-16 unit is at most 3
+ * UTF-8 bytes (a surrogate pair, 2 units, is 4). Every object written has its name checked.
+ */
+export function longerThan(s: string, max: number): boolean {
+  return s.length * 3 > max && utf8ByteLength(s) > max;
+}
+
 /** maxLenError is MaxLenError. */
 export function maxLenError(length: number): string {
   return `must be no more than ${length} characters`;
@@ -64,22 +72,39 @@ const DNS1035_LABEL_ERR_MSG =
 export const DNS1035_LABEL_MAX_LENGTH = 63;
 const dns1035LabelRegexp = new RegExp(`^${DNS1035_LABEL_FMT}$`);
 
+/**
+ * Label keys and values known to be valid. The same few (app, pod-template-hash and its value...) come back on every
+ * pod of a ReplicaSet and in every selector; validity is a pure function of the string. Bounded: typed text is not.
+ */
+const validQualifiedNames = new Set<string>();
+const validLabelValues = new Set<string>();
+/** DNS labels known to be valid: every namespaced object written has its namespace's name checked as one. */
+const validDNS1123Labels = new Set<string>();
+const VALID_MEMO_SIZE = 4096;
+
+function remember(valid: Set<string>, value: string): void {
+  if (valid.size >= VALID_MEMO_SIZE) valid.clear();
+  valid.add(value);
+}
+
 /** isDNS1123Label is IsDNS1123Label: namespace names, Service names' DNS label, container names. */
 export function isDNS1123Label(value: string): string[] {
+  if (validDNS1123Labels.has(value)) return [];
   const errs: string[] = [];
-  if (utf8ByteLength(value) > DNS1123_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1123_LABEL_MAX_LENGTH));
+  if (longerThan(value, DNS1123_LABEL_MAX_LENGTH)) errs.push(maxLenError(DNS1123_LABEL_MAX_LENGTH));
   if (!dns1123LabelRegexp.test(value)) {
     // A valid subdomain that is not a valid label: since length was checked already, it must be the dots.
     if (dns1123SubdomainRegexp.test(value)) errs.push('must not contain dots');
     else errs.push(regexError(DNS1123_LABEL_ERR_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'));
   }
+  if (errs.length === 0) remember(validDNS1123Labels, value);
   return errs;
 }
 
 /** isDNS1123Subdomain is IsDNS1123Subdomain: most object names. */
 export function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
-  if (utf8ByteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
+  if (longerThan(value, DNS1123_SUBDOMAIN_MAX_LENGTH)) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
   if (!dns1123SubdomainRegexp.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_ERR_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'));
   return errs;
 }
@@ -87,22 +112,9 @@ export function isDNS1123Subdomain(value: string): string[] {
 /** isDNS1035Label is IsDNS1035Label: Service names. */
 export function isDNS1035Label(value: string): string[] {
   const errs: string[] = [];
-  if (utf8ByteLength(value) > DNS1035_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1035_LABEL_MAX_LENGTH));
+  if (longerThan(value, DNS1035_LABEL_MAX_LENGTH)) errs.push(maxLenError(DNS1035_LABEL_MAX_LENGTH));
   if (!dns1035LabelRegexp.test(value)) errs.push(regexError(DNS1035_LABEL_ERR_MSG, DNS1035_LABEL_FMT, 'my-name', 'abc-123'));
   return errs;
-}
-
-/**
- * Label keys and values known to be valid. The same few (app, pod-template-hash and its value...) come back on every
- * pod of a ReplicaSet and in every selector; validity is a pure function of the string. Bounded: typed text is not.
- */
-const validQualifiedNames = new Set<string>();
-const validLabelValues = new Set<string>();
-const VALID_MEMO_SIZE = 4096;
-
-function remember(valid: Set<string>, value: string): void {
-  if (valid.size >= VALID_MEMO_SIZE) valid.clear();
-  valid.add(value);
 }
 
 const QUALIFIED_NAME_CHAR_FMT = '[A-Za-z0-9]';
@@ -133,7 +145,7 @@ export function isQualifiedName(value: string): string[] {
     ];
   }
   if (name.length === 0) errs.push(`name part ${emptyError()}`);
-  else if (utf8ByteLength(name) > QUALIFIED_NAME_MAX_LENGTH) errs.push(`name part ${maxLenError(QUALIFIED_NAME_MAX_LENGTH)}`);
+  else if (longerThan(name, QUALIFIED_NAME_MAX_LENGTH)) errs.push(`name part ${maxLenError(QUALIFIED_NAME_MAX_LENGTH)}`);
   if (!qualifiedNameRegexp.test(name)) {
     errs.push(`name part ${regexError(QUALIFIED_NAME_ERR_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`);
   }
@@ -151,7 +163,7 @@ const labelValueRegexp = new RegExp(`^${LABEL_VALUE_FMT}$`);
 export function isValidLabelValue(value: string): string[] {
   if (validLabelValues.has(value)) return [];
   const errs: string[] = [];
-  if (utf8ByteLength(value) > LABEL_VALUE_MAX_LENGTH) errs.push(maxLenError(LABEL_VALUE_MAX_LENGTH));
+  if (longerThan(value, LABEL_VALUE_MAX_LENGTH)) errs.push(maxLenError(LABEL_VALUE_MAX_LENGTH));
   if (!labelValueRegexp.test(value)) errs.push(regexError(LABEL_VALUE_ERR_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
   if (errs.length === 0) remember(validLabelValues, value);
   return errs;
@@ -173,7 +185,7 @@ const portNameOneLetterRegexp = /[a-z]/;
 /** isValidPortName is IsValidPortName (IANA_SVC_NAME): at most 15 of [-a-z0-9], one letter, no '--', no edge '-'. */
 export function isValidPortName(port: string): string[] {
   const errs: string[] = [];
-  if (utf8ByteLength(port) > 15) errs.push(maxLenError(15));
+  if (longerThan(port, 15)) errs.push(maxLenError(15));
   if (!portNameCharsetRegexp.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (!portNameOneLetterRegexp.test(port)) errs.push('must contain at least one letter (a-z)');
   if (port.includes('--')) errs.push('must not contain consecutive hyphens');
@@ -234,7 +246,7 @@ const configMapKeyRegexp = new RegExp(`^${CONFIG_MAP_KEY_FMT}$`);
 /** isConfigMapKey is IsConfigMapKey: keys of ConfigMap and Secret data. */
 export function isConfigMapKey(value: string): string[] {
   const errs: string[] = [];
-  if (utf8ByteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
+  if (longerThan(value, DNS1123_SUBDOMAIN_MAX_LENGTH)) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
   if (!configMapKeyRegexp.test(value)) {
     errs.push(
       regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'),

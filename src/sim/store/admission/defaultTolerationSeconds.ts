@@ -15,6 +15,14 @@ function tolerates(tolerations: Toleration[], key: string): boolean {
 }
 
 /**
+ * The tolerations this plugin adds, frozen and shared by every pod that gets them (as is a whole list of just these
+ * two): stored objects are frozen anyway, so a pod's own copies would only cost allocating and freezing them.
+ */
+const NOT_READY_TOLERATION: Toleration = Object.freeze({ key: NOT_READY, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_NOT_READY_TOLERATION_SECONDS });
+const UNREACHABLE_TOLERATION: Toleration = Object.freeze({ key: UNREACHABLE, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_UNREACHABLE_TOLERATION_SECONDS });
+const BOTH: readonly Toleration[] = Object.freeze([NOT_READY_TOLERATION, UNREACHABLE_TOLERATION]);
+
+/**
  * DefaultTolerationSeconds gives every pod that does not already tolerate them NoExecute tolerations for the
  * not-ready and unreachable taints, so a pod stays bound to a failed node for 5 minutes before eviction.
  */
@@ -25,13 +33,13 @@ export const defaultTolerationSeconds: AdmissionPlugin = {
     const spec = (obj as unknown as Pod).spec;
     if (!spec) return;
     const tolerations = spec.tolerations ?? [];
+    if (Array.isArray(tolerations) && tolerations.length === 0) {
+      spec.tolerations = BOTH as Toleration[];
+      return;
+    }
     const added: Toleration[] = [];
-    if (!tolerates(tolerations, NOT_READY)) {
-      added.push({ key: NOT_READY, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_NOT_READY_TOLERATION_SECONDS });
-    }
-    if (!tolerates(tolerations, UNREACHABLE)) {
-      added.push({ key: UNREACHABLE, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_UNREACHABLE_TOLERATION_SECONDS });
-    }
+    if (!tolerates(tolerations, NOT_READY)) added.push(NOT_READY_TOLERATION);
+    if (!tolerates(tolerations, UNREACHABLE)) added.push(UNREACHABLE_TOLERATION);
     if (added.length > 0) spec.tolerations = [...tolerations, ...added];
   },
 };

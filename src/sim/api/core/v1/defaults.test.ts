@@ -13,6 +13,7 @@ import {
   setDefaultsService,
 } from './defaults';
 import { imageTag } from './imageName';
+import { deepFreeze } from '../../../store/deepFreeze';
 
 const podWith = (containers: Container[]): Pod => ({ metadata: { name: 'p' }, spec: { containers } });
 
@@ -58,6 +59,43 @@ describe('setDefaultsPod', () => {
     Object.assign(pod.spec!, { restartPolicy: 'Never', dnsPolicy: 'Default', terminationGracePeriodSeconds: 0, enableServiceLinks: false });
     setDefaultsPod(pod);
     expect(pod.spec).toMatchObject({ restartPolicy: 'Never', dnsPolicy: 'Default', terminationGracePeriodSeconds: 0, enableServiceLinks: false });
+  });
+});
+
+describe('setDefaultsPod on a pod that shares a stored template\'s frozen containers', () => {
+  /** podFromStoredTemplate: a pod spec whose containers list is a defaulted template's, frozen as the store keeps it. */
+  const podFromStoredTemplate = (containers: Container[], hostNetwork = false): Pod => {
+    const template = { spec: { containers, ...(hostNetwork ? { hostNetwork } : {}) } };
+    setDefaultsPodTemplateSpec(template);
+    return { metadata: { name: 'p' }, spec: { ...template.spec, containers: deepFreeze(template.spec.containers) } };
+  };
+
+  it('writes nothing into containers the template defaulting already completed, and keeps sharing them', () => {
+    const pod = podFromStoredTemplate([{ name: 'a', image: 'x', resources: { requests: { cpu: '1' } } }]);
+    const shared = pod.spec!.containers;
+    setDefaultsPod(pod);
+    expect([pod.spec!.containers === shared, pod.spec!.enableServiceLinks]).toEqual([true, true]);
+  });
+
+  it('copies the list and only the container whose missing requests default to its limits', () => {
+    const pod = podFromStoredTemplate([{ name: 'a', image: 'x' }, { name: 'b', image: 'x', resources: { limits: { cpu: '1' } } }]);
+    const [a, b] = pod.spec!.containers;
+    setDefaultsPod(pod);
+    const [a2, b2] = pod.spec!.containers;
+    expect([a2 === a, b2 === b, Object.isFrozen(pod.spec!.containers), Object.isFrozen(b)]).toEqual([true, false, false, true]);
+    expect([b!.resources, b2!.resources]).toEqual([{ limits: { cpu: '1' } }, { limits: { cpu: '1' }, requests: { cpu: '1' } }]);
+    expect(Object.keys(b2!)).toEqual(Object.keys(b!));
+  });
+
+  it('copies a container whose ports need host ports on the host network', () => {
+    const pod = podFromStoredTemplate([{ name: 'a', image: 'x', ports: [{ containerPort: 80 }] }], true);
+    const [a] = pod.spec!.containers;
+    setDefaultsPod(pod);
+    expect([pod.spec!.containers[0] === a, pod.spec!.containers[0]!.ports, a!.ports]).toEqual([
+      false,
+      [{ containerPort: 80, protocol: 'TCP', hostPort: 80 }],
+      [{ containerPort: 80, protocol: 'TCP' }],
+    ]);
   });
 });
 

@@ -33,23 +33,55 @@ export const LabelMetadataName = 'kubernetes.io/metadata.name';
 const DefaultVolumeMode = 0o644;
 const DefaultServiceAccountTokenExpirationSeconds = 3600;
 
+/** The two lists a pod's containers are in, in the order SetDefaults_Pod walks them. */
+const CONTAINER_LISTS = ['containers', 'initContainers'] as const;
+
 /** setDefaultsPod is SetObjectDefaults_Pod: SetDefaults_Pod, then the pod spec, volumes and containers. */
 export function setDefaultsPod(pod: Pod): void {
   const spec = (pod.spec ??= { containers: [] });
   // Requests default to limits only on a Pod, never on a template (see SetDefaults_Pod's comment).
-  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
-    const limits = c.resources?.limits;
-    if (!limits) continue;
-    const requests = (c.resources!.requests ??= {});
-    for (const name of Object.keys(limits)) if (!(name in requests)) requests[name] = limits[name]!;
+  for (const list of CONTAINER_LISTS) {
+    const containers = spec[list] ?? [];
+    for (let i = 0; i < containers.length; i++) {
+      const limits = containers[i]!.resources?.limits;
+      if (!limits || !lacksRequests(containers[i]!)) continue;
+      const requests = (writableContainer(spec, list, i).resources!.requests ??= {});
+      for (const name of Object.keys(limits)) if (!(name in requests)) requests[name] = limits[name]!;
+    }
   }
   spec.enableServiceLinks ??= true;
   if (spec.hostNetwork) {
-    for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
-      for (const p of c.ports ?? []) if (!p.hostPort) p.hostPort = p.containerPort;
+    for (const list of CONTAINER_LISTS) {
+      const containers = spec[list] ?? [];
+      for (let i = 0; i < containers.length; i++) {
+        if (!(containers[i]!.ports ?? []).some((p) => !p.hostPort)) continue;
+        for (const p of writableContainer(spec, list, i).ports!) if (!p.hostPort) p.hostPort = p.containerPort;
+      }
     }
   }
+  // The parts a pod shares with its stored template were defaulted by this same tree when the template was
+  // stored, so the tree finds nothing to write in them.
   setDefaultsPodSpecTree(spec);
+}
+
+/** lacksRequests: the container limits a resource it does not request, which SetDefaults_Pod fills in. */
+function lacksRequests(c: Container): boolean {
+  const { limits, requests } = c.resources!;
+  if (!requests) return true;
+  for (const name of Object.keys(limits!)) if (!(name in requests)) return true;
+  return false;
+}
+
+/**
+ * writableContainer returns spec[list][i] ready to change. A pod made from a stored template shares the template's
+ * frozen containers (getPodFromTemplate); the first change copies the list and that container.
+ */
+function writableContainer(spec: PodSpec, list: (typeof CONTAINER_LISTS)[number], i: number): Container {
+  let containers = spec[list]!;
+  if (Object.isFrozen(containers)) spec[list] = containers = [...containers];
+  let c = containers[i]!;
+  if (Object.isFrozen(c)) containers[i] = c = structuredClone(c);
+  return c;
 }
 
 /** setDefaultsPodTemplateSpec is what every workload's generated defaulter applies to its pod template. */

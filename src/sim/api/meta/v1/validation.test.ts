@@ -121,6 +121,13 @@ describe('validateObjectMeta', () => {
     ],
     ['rejects an apiVersion with too many slashes', [ref({ apiVersion: 'a/b/c' })], ['metadata.ownerReferences.apiVersion: Invalid value: "a/b/c": version must not be empty']],
     ['rejects an apiVersion with an empty version', [ref({ apiVersion: 'foo/' })], ['metadata.ownerReferences.apiVersion: Invalid value: "foo/": version must not be empty']],
+    ['rejects a lone slash as apiVersion', [ref({ apiVersion: '/' })], ['metadata.ownerReferences.apiVersion: Invalid value: "/": version must not be empty']],
+    ['accepts a group/version owner', [ref({ apiVersion: 'apps/v1', kind: 'ReplicaSet' })], []],
+    [
+      'rejects an Event owner whose empty group is written out',
+      [ref({ apiVersion: '/v1', kind: 'Event' })],
+      ['metadata.ownerReferences: Invalid value: {"apiVersion":"/v1","kind":"Event","name":"name","uid":"1"}: /v1, Kind=Event is disallowed from being an owner'],
+    ],
     [
       'rejects an empty reference field by field',
       [{ apiVersion: '', kind: '', name: '', uid: '' }],
@@ -317,5 +324,27 @@ describe('validateLabels and validateLabelSelector (meta/v1/validation)', () => 
     ],
   ])('%s', (_name, ls, errors) => {
     expect(strings(validateLabelSelector(ls, ['spec', 'selector']))).toEqual(errors);
+  });
+});
+
+describe('validateLabels on frozen label maps (shared by the pods of a ReplicaSet)', () => {
+  const BAD = 'metadata.labels: Invalid value: "a b": a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyValue\',  or \'my_value\',  or \'12345\', regex used for validation is \'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\')';
+
+  it('a valid frozen map is valid again', () => {
+    const labels = Object.freeze({ app: 'web', 'pod-template-hash': '6d4cf56db6' });
+    expect([strings(validateLabels(labels, ['metadata', 'labels'])), strings(validateLabels(labels, ['metadata', 'labels']))]).toEqual([[], []]);
+  });
+
+  it('an invalid frozen map is reported, at the path asked, every time', () => {
+    const labels = Object.freeze({ app: 'a b' });
+    expect(strings(validateLabels(labels, ['metadata', 'labels']))).toEqual([BAD]);
+    expect(strings(validateLabels(labels, ['spec', 'nodeSelector']))).toEqual([BAD.replace('metadata.labels', 'spec.nodeSelector')]);
+  });
+
+  it('an unfrozen map is checked on every call: it may change in between', () => {
+    const labels: Record<string, string> = { app: 'web' };
+    expect(strings(validateLabels(labels, ['metadata', 'labels']))).toEqual([]);
+    labels.app = 'a b';
+    expect(strings(validateLabels(labels, ['metadata', 'labels']))).toEqual([BAD]);
   });
 });

@@ -53,13 +53,21 @@ export function validateLabelName(name: string, path: PathSegment[]): FieldError
   return isQualifiedName(name).map((msg) => fieldErrors.invalid(path, name, msg));
 }
 
+/**
+ * Frozen label maps known valid. Every pod of a ReplicaSet shares its stored template's labels (getPodFromTemplate),
+ * and a map's validity depends on nothing but the map; a frozen one cannot change.
+ */
+const validLabelMaps = new WeakSet<object>();
+
 /** validateLabels is ValidateLabels: every key a qualified name, every value a valid label value. */
 export function validateLabels(labels: Readonly<Record<string, string>> | undefined, path: PathSegment[]): FieldError[] {
+  if (labels && validLabelMaps.has(labels)) return [];
   const errs: FieldError[] = [];
   for (const [k, v] of Object.entries(labels ?? {})) {
     errs.push(...validateLabelName(k, path));
     for (const msg of isValidLabelValue(v)) errs.push(fieldErrors.invalid(path, v, msg));
   }
+  if (errs.length === 0 && typeof labels === 'object' && labels !== null && Object.isFrozen(labels)) validLabelMaps.add(labels);
   return errs;
 }
 
@@ -78,9 +86,10 @@ export function validateAnnotations(annotations: Readonly<Record<string, string>
 /** parseGroupVersion is schema.ParseGroupVersion; undefined where upstream returns an error. */
 function parseGroupVersion(apiVersion: string): { group: string; version: string } | undefined {
   if (apiVersion === '' || apiVersion === '/') return { group: '', version: '' };
-  const parts = apiVersion.split('/');
-  if (parts.length === 1) return { group: '', version: apiVersion };
-  if (parts.length === 2) return { group: parts[0]!, version: parts[1]! };
+  // Slash positions instead of split('/'): every owned object written (most pods) has its owner's apiVersion read.
+  const slash = apiVersion.indexOf('/');
+  if (slash < 0) return { group: '', version: apiVersion };
+  if (apiVersion.indexOf('/', slash + 1) < 0) return { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
   return undefined;
 }
 

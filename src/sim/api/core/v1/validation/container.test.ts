@@ -1,8 +1,14 @@
 // Cases after pkg/apis/core/validation/validation_test.go TestValidateContainers, TestValidatePorts,
 // TestValidateEnv, TestValidateVolumeMounts and TestValidateProbe / TestValidateHandler.
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
+import { fieldErrorString } from '../../../fieldError';
+import { deepFreeze } from '../../../../store/deepFreeze';
+import { validateContainers } from './container';
 import { podCreateErrors } from './testPods';
+
+const LABEL_MSG =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
 const c0 = (pod: Pod) => pod.spec!.containers[0]!;
 
@@ -112,4 +118,26 @@ describe('probes and hooks', () => {
       'spec.containers[0].lifecycle.preStop.sleep: Invalid value: 60: must be non-negative and less than terminationGracePeriodSeconds (30)',
     ]],
   ])('%s', (_name, mutate, want) => expect(podCreateErrors(mutate)).toEqual(want));
+});
+
+describe('frozen container lists (shared by the pods of a ReplicaSet) are checked once per volumes and grace period', () => {
+  const mounting = (): Container[] => [{ name: 'web', image: 'nginx', imagePullPolicy: 'Always', terminationMessagePolicy: 'File', volumeMounts: [{ name: 'data', mountPath: '/data' }] }];
+  const errors = (containers: Container[], volumes: string[]) => validateContainers(containers, new Set(volumes), 30, ['spec', 'containers']).map(fieldErrorString);
+
+  it('a valid frozen list stays valid only where its volumes exist: a known-good list is not trusted elsewhere', () => {
+    const list = deepFreeze(mounting());
+    expect(errors(list, ['data'])).toEqual([]);
+    expect(errors(list, ['data'])).toEqual([]);
+    expect(errors(list, [])).toEqual(['spec.containers[0].volumeMounts[0].name: Not found: "data"']);
+    expect(errors(list, ['data', 'logs'])).toEqual([]);
+  });
+
+  it('an invalid frozen list reports its errors, at the path asked, every time', () => {
+    const list = deepFreeze([{ name: 'Web', image: 'nginx', imagePullPolicy: 'Always', terminationMessagePolicy: 'File' }]);
+    const message = (path: string) => `${path}: Invalid value: "Web": ${LABEL_MSG}`;
+    expect(errors(list, [])).toEqual([message('spec.containers[0].name')]);
+    expect(validateContainers(list, new Set(), 30, ['spec', 'template', 'spec', 'containers']).map(fieldErrorString)).toEqual([
+      message('spec.template.spec.containers[0].name'),
+    ]);
+  });
 });

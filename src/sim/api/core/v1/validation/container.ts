@@ -143,6 +143,19 @@ export function checkHostPortConflicts(containers: readonly Container[], path: P
   return errs;
 }
 
+/**
+ * Frozen container lists known valid, with the volumes and grace period they were checked against. Every pod of a
+ * ReplicaSet shares its stored template's list (getPodFromTemplate); a frozen list is part of a stored object, frozen
+ * to its leaves (deepFreeze), and its validity depends on nothing else, so each is checked once. Invalid lists are
+ * not kept: their errors carry the path they were found at.
+ */
+const validLists = new WeakMap<readonly Container[], string>();
+
+/** listContext is what a list's validity depends on besides the list: the grace period and the valid volumes. */
+function listContext(volumes: ReadonlySet<string>, gracePeriod: number | undefined): string {
+  return volumes.size === 0 ? String(gracePeriod) : `${gracePeriod}/${[...volumes].join('/')}`;
+}
+
 /** validateContainers is validateContainers: at least one container, unique names, probes and hooks valid. */
 export function validateContainers(
   containers: readonly Container[] | undefined,
@@ -151,6 +164,14 @@ export function validateContainers(
   path: PathSegment[],
 ): FieldError[] {
   if (!containers || containers.length === 0) return [fieldErrors.required(path)];
+  const context = Object.isFrozen(containers) ? listContext(volumes, gracePeriod) : undefined;
+  if (context !== undefined && validLists.get(containers) === context) return [];
+  const errs = checkContainers(containers, volumes, gracePeriod, path);
+  if (context !== undefined && errs.length === 0) validLists.set(containers, context);
+  return errs;
+}
+
+function checkContainers(containers: readonly Container[], volumes: ReadonlySet<string>, gracePeriod: number | undefined, path: PathSegment[]): FieldError[] {
   const errs: FieldError[] = [];
   const names = new Set<string>();
   containers.forEach((c, i) => {

@@ -120,3 +120,16 @@ describe('validatePodUpdate', () => {
     expect(validatePodUpdate(next, old).map(fieldErrorString)).toEqual(want);
   });
 });
+
+describe('parts a pod spec leaves out, or sets to null, have nothing to check', () => {
+  it.each<[string, (pod: Pod) => void]>([
+    ['null volumes', (p) => Object.assign(p.spec!, { volumes: null })],
+    ['null init containers', (p) => Object.assign(p.spec!, { initContainers: null })],
+    ['null tolerations, node selector and spread constraints', (p) => Object.assign(p.spec!, { tolerations: null, nodeSelector: null, topologySpreadConstraints: null })],
+    ['no security context', (p) => Object.assign(p.spec!, { securityContext: undefined })],
+  ])('%s', (_name, mutate) => expect(podCreateErrors(mutate)).toEqual([]));
+
+  it('a containers value that is not a list still fails the way it always did', () => {
+    expect(() => podCreateErrors((p) => Object.assign(p.spec!, { containers: false }))).toThrow(TypeError);
+  });
+});

@@ -30,13 +30,14 @@ function validateDNSPolicy(policy: string | undefined, path: PathSegment[]): Fie
 function validateIDs(sc: PodSecurityContext | undefined, path: PathSegment[]): FieldError[] {
   if (!sc) return [];
   const errs: FieldError[] = [];
-  const check = (id: number | undefined, p: PathSegment[]): void => {
-    if (id !== undefined && (id < 0 || id > MAX_INT32)) errs.push(fieldErrors.invalid(p, id, inclusiveRangeError(0, MAX_INT32)));
+  // The path is built only for a bad id: every pod has a security context, few set ids, fewer wrong ones.
+  const check = (id: number | undefined, ...at: PathSegment[]): void => {
+    if (id !== undefined && (id < 0 || id > MAX_INT32)) errs.push(fieldErrors.invalid([...path, ...at], id, inclusiveRangeError(0, MAX_INT32)));
   };
-  check(sc.fsGroup, [...path, 'fsGroup']);
-  check(sc.runAsUser, [...path, 'runAsUser']);
-  check(sc.runAsGroup, [...path, 'runAsGroup']);
-  (sc.supplementalGroups ?? []).forEach((g, i) => check(g, [...path, 'supplementalGroups', i]));
+  check(sc.fsGroup, 'fsGroup');
+  check(sc.runAsUser, 'runAsUser');
+  check(sc.runAsGroup, 'runAsGroup');
+  (sc.supplementalGroups ?? []).forEach((g, i) => check(g, 'supplementalGroups', i));
   return errs;
 }
 
@@ -44,15 +45,33 @@ function validateNames(value: string | undefined, path: PathSegment[]): FieldErr
   return value ? nameIsDNSSubdomain(value, false).map((m) => fieldErrors.invalid(path, value, m)) : [];
 }
 
-/** validatePodSpec is ValidatePodSpec: containers, policies, scheduling constraints and names. */
+/** present: the part is there to check (the checks read a missing list as empty). */
+const present = (part: unknown): boolean => part !== undefined && part !== null;
+
+/** NO_VOLUMES stands for the volumes of a spec without any; never written to. */
+const NO_VOLUMES: Set<string> = new Set();
+
+/**
+ * validatePodSpec is ValidatePodSpec: containers, policies, scheduling constraints and names. Each check of an
+ * optional part runs only when the part is there (a check of an absent part finds nothing), and policies are looked
+ * up before their paths are built: every pod created passes through here.
+ */
 export function validatePodSpec(spec: PodSpec, path: PathSegment[], isPod = false): FieldError[] {
   const errs: FieldError[] = [];
   const grace = spec.terminationGracePeriodSeconds;
   if (grace === undefined || grace === null) errs.push(fieldErrors.required([...path, 'terminationGracePeriodSeconds']));
-  const { names: volumes, errs: volumeErrs } = validateVolumes(spec.volumes, [...path, 'volumes']);
-  errs.push(...volumeErrs);
+  let volumes: Set<string> = NO_VOLUMES;
+  if (present(spec.volumes)) {
+    const checked = validateVolumes(spec.volumes, [...path, 'volumes']);
+    volumes = checked.names;
+    errs.push(...checked.errs);
+  }
   errs.push(...validateContainers(spec.containers, volumes, grace, [...path, 'containers']));
-  errs.push(...validateInitContainers(spec.initContainers, spec.containers, volumes, grace, [...path, 'initContainers']));
+  // Without init containers there is nothing to check, and collecting the app containers' names cannot fail:
+  // validateContainers has read each of them (only a containers value that is not a list makes it throw).
+  if (present(spec.initContainers) || (present(spec.containers) && !Array.isArray(spec.containers))) {
+    errs.push(...validateInitContainers(spec.initContainers, spec.containers, volumes, grace, [...path, 'initContainers']));
+  }
   if (spec.hostNetwork) {
     (spec.containers ?? []).forEach((c, i) => {
       (c.ports ?? []).forEach((p, j) => {
@@ -64,11 +83,13 @@ export function validatePodSpec(spec: PodSpec, path: PathSegment[], isPod = fals
       });
     });
   }
-  errs.push(...validateRestartPolicy(spec.restartPolicy, [...path, 'restartPolicy']));
-  errs.push(...validateDNSPolicy(spec.dnsPolicy, [...path, 'dnsPolicy']));
-  errs.push(...validateLabels(spec.nodeSelector, [...path, 'nodeSelector']));
-  errs.push(...validateIDs(spec.securityContext, [...path, 'securityContext']));
-  errs.push(...validateAffinity(spec.affinity, [...path, 'affinity']));
+  if (!spec.restartPolicy || !RESTART_POLICIES.includes(spec.restartPolicy)) {
+    errs.push(...validateRestartPolicy(spec.restartPolicy, [...path, 'restartPolicy']));
+  }
+  if (!spec.dnsPolicy || !DNS_POLICIES.includes(spec.dnsPolicy)) errs.push(...validateDNSPolicy(spec.dnsPolicy, [...path, 'dnsPolicy']));
+  if (present(spec.nodeSelector)) errs.push(...validateLabels(spec.nodeSelector, [...path, 'nodeSelector']));
+  if (spec.securityContext) errs.push(...validateIDs(spec.securityContext, [...path, 'securityContext']));
+  if (spec.affinity) errs.push(...validateAffinity(spec.affinity, [...path, 'affinity']));
   if (spec.dnsPolicy === 'None' && !(spec.dnsConfig?.nameservers ?? []).length) {
     errs.push(
       spec.dnsConfig
@@ -87,17 +108,19 @@ export function validatePodSpec(spec: PodSpec, path: PathSegment[], isPod = fals
     if (gates.has(g.name)) errs.push(fieldErrors.duplicate(p, g.name));
     gates.add(g.name);
   });
-  errs.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, [...path, 'topologySpreadConstraints']));
-  errs.push(...validateNames(spec.serviceAccountName, [...path, 'serviceAccountName']));
-  errs.push(...validateNames(spec.nodeName, [...path, 'nodeName']));
+  if (present(spec.topologySpreadConstraints)) {
+    errs.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, [...path, 'topologySpreadConstraints']));
+  }
+  if (spec.serviceAccountName) errs.push(...validateNames(spec.serviceAccountName, [...path, 'serviceAccountName']));
+  if (spec.nodeName) errs.push(...validateNames(spec.nodeName, [...path, 'nodeName']));
   const deadline = spec.activeDeadlineSeconds;
   if (deadline !== undefined && deadline !== null && (deadline < 1 || deadline > MAX_INT32)) {
     errs.push(fieldErrors.invalid([...path, 'activeDeadlineSeconds'], deadline, inclusiveRangeError(1, MAX_INT32)));
   }
   if (spec.hostname) errs.push(...validateDNS1123Label(spec.hostname, [...path, 'hostname']));
   if (spec.subdomain) errs.push(...validateDNS1123Label(spec.subdomain, [...path, 'subdomain']));
-  errs.push(...validateTolerations(spec.tolerations, [...path, 'tolerations']));
-  errs.push(...validateNames(spec.priorityClassName, [...path, 'priorityClassName']));
+  if (present(spec.tolerations)) errs.push(...validateTolerations(spec.tolerations, [...path, 'tolerations']));
+  if (spec.priorityClassName) errs.push(...validateNames(spec.priorityClassName, [...path, 'priorityClassName']));
   const preemption = spec.preemptionPolicy;
   if (preemption !== undefined && preemption !== 'PreemptLowerPriority' && preemption !== 'Never') {
     errs.push(fieldErrors.notSupported([...path, 'preemptionPolicy'], preemption, ['PreemptLowerPriority', 'Never']));
@@ -117,14 +140,18 @@ export function validatePodTemplateSpec(template: PodTemplateSpec | undefined, p
   return errs;
 }
 
+const CONTAINER_LISTS = ['containers', 'initContainers'] as const;
+
 function validateContainersOnlyForPod(spec: PodSpec): FieldError[] {
   const errs: FieldError[] = [];
-  for (const list of ['containers', 'initContainers'] as const) {
-    (spec[list] ?? []).forEach((c, i) => {
-      if (c.image !== undefined && c.image !== c.image.trim()) {
-        errs.push(fieldErrors.invalid(['spec', list, i, 'image'], c.image, 'must not have leading or trailing whitespace'));
+  for (const list of CONTAINER_LISTS) {
+    const containers = spec[list] ?? [];
+    for (let i = 0; i < containers.length; i++) {
+      const image = containers[i]!.image;
+      if (image !== undefined && image !== image.trim()) {
+        errs.push(fieldErrors.invalid(['spec', list, i, 'image'], image, 'must not have leading or trailing whitespace'));
       }
-    });
+    }
   }
   return errs;
 }
