@@ -287,11 +287,11 @@ export class Cache {
         existing = new NodeInfo();
         snapshot.nodeInfoMap.set(name, existing);
       }
-      const clone = item.info.snapshot();
-      if (existing.podsWithAffinity.length > 0 !== clone.podsWithAffinity.length > 0) updateAffinityLists = true;
-      if (existing.podsWithRequiredAntiAffinity.length > 0 !== clone.podsWithRequiredAntiAffinity.length > 0) updateAffinityLists = true;
+      const info = item.info;
+      if (existing.podsWithAffinity.length > 0 !== info.podsWithAffinity.length > 0) updateAffinityLists = true;
+      if (existing.podsWithRequiredAntiAffinity.length > 0 !== info.podsWithRequiredAntiAffinity.length > 0) updateAffinityLists = true;
       // Keep the existing object: the snapshot lists hold it.
-      Object.assign(existing, clone);
+      info.copyTo(existing);
     }
     if (this.headNode) snapshot.generation = this.headNode.info.generation;
     // Deleted nodes leave the tree, but may stay in `nodes` while pods still name them.

@@ -2,6 +2,7 @@
 // DRA/pod-level resource accounting.
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { HostPortInfo, getHostPorts } from './hostPortInfo';
+import { snapshotImageStates } from './imageStates';
 import { PodInfo, podWithAffinity, podWithRequiredAntiAffinity } from './podInfo';
 import { Resource, newResource } from './resource';
 
@@ -16,6 +17,12 @@ export interface ImageStateSummary {
    * numNodes, as upstream's ImageStateSummary.Snapshot does.
    */
   nodes?: ReadonlySet<string>;
+}
+
+/** PodCount is a count of a node's pods: those `counts` is true for. */
+export interface PodCount {
+  readonly counts: (pod: Pod) => boolean;
+  readonly count: number;
 }
 
 let generation = 0;
@@ -34,6 +41,12 @@ export class NodeInfo {
   node: Node | undefined = undefined;
   /** pods running (or assumed) on the node. */
   pods: PodInfo[] = [];
+  /**
+   * podCounts are counts of the pods by key (PodTopologySpread's pods matching a selector), kept up to date as pods
+   * come and go instead of counted again in every scheduling cycle. Copies share the map until their pods change:
+   * each change makes a new one. Not upstream.
+   */
+  podCounts = new Map<string, PodCount>();
   /** podsWithAffinity is the subset of pods with pod affinity or anti-affinity. */
   podsWithAffinity: PodInfo[] = [];
   /** podsWithRequiredAntiAffinity is the subset of pods with required anti-affinity. */
@@ -49,7 +62,7 @@ export class NodeInfo {
   nonZeroRequested = new Resource();
   /** allocatable is the node's status.allocatable, parsed when the node is set. */
   allocatable = new Resource();
-  /** imageStates holds the entry of an image if and only if this image is on the node. */
+  /** imageStates holds the entry of an image if and only if this image is on the node; a snapshot's may be shared. */
   imageStates = new Map<string, ImageStateSummary>();
   /** generation is bumped whenever any field of this NodeInfo changes. */
   generation = nextGeneration();
@@ -120,6 +133,9 @@ export class NodeInfo {
       else this.usedPorts.remove(p.hostIP ?? '', p.protocol ?? '', p.hostPort ?? 0);
     }
     this.generation = nextGeneration();
+    const counts = new Map<string, PodCount>();
+    for (const [key, c] of this.podCounts) counts.set(key, c.counts(podInfo.pod) ? { counts: c.counts, count: c.count + sign } : c);
+    this.podCounts = counts;
   }
 
   /**
@@ -128,27 +144,38 @@ export class NodeInfo {
    */
   snapshot(): NodeInfo {
     const clone = new NodeInfo();
-    clone.node = this.node;
-    clone.name = this.name;
-    clone.pods = this.pods.slice();
-    clone.podsWithAffinity = this.podsWithAffinity.slice();
-    clone.podsWithRequiredAntiAffinity = this.podsWithRequiredAntiAffinity.slice();
-    clone.usedPorts = this.usedPorts.clone();
-    clone.requested = this.requested.clone();
-    clone.nonZeroRequested = this.nonZeroRequested.clone();
-    clone.allocatable = this.allocatable.clone();
-    if (this.imageStates.size > 0) {
-      const states = new Map<string, ImageStateSummary>();
-      for (const [name, st] of this.imageStates) states.set(name, { size: st.size, numNodes: st.nodes ? st.nodes.size : st.numNodes });
-      clone.imageStates = states;
-    }
-    clone.generation = this.generation;
+    this.copyTo(clone);
     return clone;
+  }
+
+  /**
+   * copyTo makes `target` a copy of this NodeInfo, as snapshot() does. The cache refreshes its snapshot's NodeInfos
+   * in place this way, without a throwaway NodeInfo.
+   */
+  copyTo(target: NodeInfo): void {
+    target.node = this.node;
+    target.name = this.name;
+    target.pods = this.pods.slice();
+    target.podCounts = this.podCounts;
+    target.podsWithAffinity = this.podsWithAffinity.slice();
+    target.podsWithRequiredAntiAffinity = this.podsWithRequiredAntiAffinity.slice();
+    target.usedPorts = this.usedPorts.clone();
+    target.requested = this.requested.clone();
+    target.nonZeroRequested = this.nonZeroRequested.clone();
+    // Shared: a NodeInfo's allocatable is replaced when the node changes, never changed in place.
+    target.allocatable = this.allocatable;
+    target.imageStates = snapshotImageStates(this.imageStates);
+    target.generation = this.generation;
   }
 }
 
+/**
+ * removeFromSlice removes the PodInfo with the uid, the last one taking its place. It searches from the end, where
+ * the pod the scheduler just assumed is when its binding confirms it; a uid is on a node at most once (the cache
+ * keys pods by uid), so the result is upstream's, which searches from the start.
+ */
 function removeFromSlice(s: PodInfo[], uid: string | undefined): PodInfo | undefined {
-  for (let i = 0; i < s.length; i++) {
+  for (let i = s.length - 1; i >= 0; i--) {
     if (s[i].pod.metadata?.uid === uid) {
       const removed = s[i];
       s[i] = s[s.length - 1];

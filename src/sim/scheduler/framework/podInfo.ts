@@ -1,7 +1,7 @@
 // Mirrors PodInfo, AffinityTerm and WeightedAffinityTerm of pkg/scheduler/framework/types.go; leaves out
 // pod-level resources, in-place resize and the matchLabelKeys merge (the API server already merged them).
 import type { Affinity, Pod, PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1';
-import { podRequests, DefaultMilliCPURequest, DefaultMemoryRequest } from '../../api/core/v1/podResources';
+import { cachedPodRequests } from './podRequests';
 import { Resource } from './resource';
 import { labelSelectorAsSelector, type Labels, type Selector } from '../../api/meta/v1/labelSelector';
 
@@ -142,10 +142,8 @@ export class PodInfo {
   calculateResource(): PodResource {
     if (this.cachedResource) return this.cachedResource;
     const resource = new Resource();
-    resource.addAmounts(podRequests(this.pod));
-    const non0 = podRequests(this.pod, {
-      nonMissingContainerRequests: { cpu: DefaultMilliCPURequest, memory: DefaultMemoryRequest * 1000 },
-    });
+    resource.addAmounts(cachedPodRequests(this.pod, false));
+    const non0 = cachedPodRequests(this.pod, true);
     this.cachedResource = {
       resource,
       non0CPU: non0.cpu ?? 0,

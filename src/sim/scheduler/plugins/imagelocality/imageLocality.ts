@@ -29,22 +29,15 @@ function scaledImageScore(imageState: ImageStateSummary, totalNumNodes: number):
   return Math.trunc(imageState.size * spread);
 }
 
-/** podImages are the normalized image names of a pod's init and app containers, computed once per pod object. */
-const podImages = new WeakMap<Pod, string[]>();
-
+/** imagesOf returns the normalized image names of a pod's init and app containers. */
 function imagesOf(pod: Pod): string[] {
-  let images = podImages.get(pod);
-  if (!images) {
-    images = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => normalizedImageName(c.image ?? ''));
-    podImages.set(pod, images);
-  }
-  return images;
+  return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => normalizedImageName(c.image ?? ''));
 }
 
 /** sumImageScores sums the scaled sizes of the pod's (init and app) container images present on the node. */
-function sumImageScores(nodeInfo: NodeInfo, pod: Pod, totalNumNodes: number): number {
+function sumImageScores(nodeInfo: NodeInfo, images: readonly string[], totalNumNodes: number): number {
   let sum = 0;
-  for (const image of imagesOf(pod)) {
+  for (const image of images) {
     const state = nodeInfo.imageStates.get(image);
     if (state) sum += scaledImageScore(state, totalNumNodes);
   }
@@ -61,6 +54,14 @@ function calculatePriority(sumScores: number, numContainers: number): number {
 
 /** ImageLocality is a score plugin that favors nodes that already have the pod's container images. */
 export class ImageLocality implements ScorePlugin {
+  /**
+   * The pod scored last, its images and number of containers: Score asks about one pod for every node of a
+   * cycle. Pods from the API are immutable, so the pod object identifies them.
+   */
+  private pod: Pod | undefined;
+  private images: string[] = [];
+  private numContainers = 0;
+
   constructor(private readonly handle: Handle) {}
 
   name(): string {
@@ -68,11 +69,15 @@ export class ImageLocality implements ScorePlugin {
   }
 
   score(_state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
-    const numContainers = (pod.spec?.initContainers?.length ?? 0) + (pod.spec?.containers?.length ?? 0);
+    if (pod !== this.pod) {
+      this.pod = pod;
+      this.images = imagesOf(pod);
+      this.numContainers = (pod.spec?.initContainers?.length ?? 0) + (pod.spec?.containers?.length ?? 0);
+    }
     // A node without images scores the minimum; no need to look at the pod's images.
-    if (nodeInfo.imageStates.size === 0) return calculatePriority(0, numContainers);
+    if (nodeInfo.imageStates.size === 0) return calculatePriority(0, this.numContainers);
     const totalNumNodes = this.handle.snapshotSharedLister().nodeInfos().list().length;
-    return calculatePriority(sumImageScores(nodeInfo, pod, totalNumNodes), numContainers);
+    return calculatePriority(sumImageScores(nodeInfo, this.images, totalNumNodes), this.numContainers);
   }
 
   scoreExtensions(): ScoreExtensions | null {

@@ -1,8 +1,8 @@
 // Mirrors pkg/scheduler/framework/plugins/noderesources/fit.go; leaves out QueueingHints, pod-level resources,
 // DRA-backed extended resources and in-place resize.
 import type { Pod } from 'kubernetes-types/core/v1';
-import { podRequests } from '../../../api/core/v1/podResources';
 import { StateReader, type CycleState, type StateData } from '../../framework/cycleState';
+import { cachedPodRequests } from '../../framework/podRequests';
 import {
   Code,
   asStatus,
@@ -89,7 +89,7 @@ class PreScoreState implements StateData {
  */
 export function computePodResourceRequest(pod: Pod): Resource {
   const r = new Resource();
-  r.addAmounts(podRequests(pod));
+  r.addAmounts(cachedPodRequests(pod, false));
   r.allowedPodNumber = 0;
   return r;
 }

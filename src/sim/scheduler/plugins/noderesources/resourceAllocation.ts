@@ -1,8 +1,8 @@
 // Mirrors pkg/scheduler/framework/plugins/noderesources/resource_allocation.go; leaves out DRA-backed
 // extended resources and in-place resize.
 import type { Pod } from 'kubernetes-types/core/v1';
-import { DefaultMemoryRequest, DefaultMilliCPURequest, podRequests } from '../../../api/core/v1/podResources';
 import type { NodeInfo } from '../../framework/nodeInfo';
+import { cachedPodRequests } from '../../framework/podRequests';
 import { ResourceCPU, ResourceEphemeralStorage, ResourceMemory, isScalarResourceName } from '../../framework/resource';
 
 /** ResourceSpec is a resource and its weight in a scoring strategy (config.ResourceSpec). */
@@ -93,12 +93,7 @@ export class ResourceAllocationScorer {
    * the rest in units. Without useRequested, containers missing a cpu/memory request count as 100m/200Mi.
    */
   calculatePodResourceRequestList(pod: Pod): number[] {
-    const reqs = podRequests(
-      pod,
-      this.useRequested
-        ? {}
-        : { nonMissingContainerRequests: { cpu: DefaultMilliCPURequest, memory: DefaultMemoryRequest * 1000 } },
-    );
+    const reqs = cachedPodRequests(pod, !this.useRequested);
     return this.resources.map((r) => {
       const milli = reqs[r.name] ?? 0;
       return r.name === ResourceCPU ? milli : Math.ceil(milli / 1000);

@@ -1,6 +1,6 @@
 // Mirrors pkg/scheduler/framework/plugins/podtopologyspread/common.go; the NodeInclusionPolicy and
-// MatchLabelKeys feature gates are on (their defaults since v1.27 / GA). Node pod counts are remembered per NodeInfo
-// generation (countNodePodsMatchSelector), which changes no count.
+// MatchLabelKeys feature gates are on (their defaults since v1.27 / GA). Node pod counts are kept in the NodeInfo
+// (PodCounter) instead of counted in every cycle, which changes no count.
 import type { Node, Pod, Taint, TopologySpreadConstraint as V1TopologySpreadConstraint } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { RequiredNodeAffinity } from '../../../api/core/v1/nodeSelector';
@@ -110,38 +110,67 @@ export function filterTopologySpreadConstraints(
 }
 
 /**
+ * countsPod is countPodsMatchSelector's test of one pod: in namespace `ns`, not terminating (kubernetes#87621) and
+ * matching the selector; an empty selector counts nothing, as upstream.
+ */
+function countsPod(pod: Pod, selector: Selector, ns: string): boolean {
+  const meta = pod.metadata;
+  if (meta?.deletionTimestamp || (meta?.namespace ?? '') !== ns) return false;
+  return selector.matches(meta?.labels);
+}
+
+/**
  * countPodsMatchSelector counts the pods in namespace `ns` matching the selector. Terminating pods are
  * bypassed (kubernetes#87621) and an empty selector counts nothing, as upstream.
  */
 export function countPodsMatchSelector(podInfos: readonly PodInfo[], selector: Selector, ns: string): number {
   if (selector.empty()) return 0;
   let count = 0;
-  for (const pi of podInfos) {
-    const meta = pi.pod.metadata;
-    if (meta?.deletionTimestamp || (meta?.namespace ?? '') !== ns) continue;
-    if (selector.matches(meta?.labels)) count++;
-  }
+  for (const pi of podInfos) if (countsPod(pi.pod, selector, ns)) count++;
   return count;
 }
-
-/** The memo of countNodePodsMatchSelector: per NodeInfo, its generation and the counts by selector and namespace. */
-const nodeCounts = new WeakMap<NodeInfo, { generation: number; counts: Map<string, number> }>();
-/** Each selector's memo key (namespace and selector text), built once: a cycle asks for it for every node. */
-const selectorKeys = new WeakMap<Selector, { ns: string; key: string }>();
 
 /**
- * countNodePodsMatchSelector is countPodsMatchSelector over a node's pods, remembered until the NodeInfo changes
- * (every change takes a new generation). Each scheduling cycle counts every node's pods for each spread
- * constraint, while between two cycles only the node that got the last pod changed.
+ * MAX_NODE_COUNTS bounds the counts a node keeps: each pod added or removed updates all of them, and selectors
+ * that no pending pod asks for any more would stay for ever. Beyond it the node starts over.
  */
-export function countNodePodsMatchSelector(nodeInfo: NodeInfo, selector: Selector, ns: string): number {
-  let selectorKey = selectorKeys.get(selector);
-  if (selectorKey?.ns !== ns) selectorKeys.set(selector, (selectorKey = { ns, key: `${ns}\u0000${selector.toString()}` }));
-  const key = selectorKey.key;
-  let memo = nodeCounts.get(nodeInfo);
-  if (!memo || memo.generation !== nodeInfo.generation) nodeCounts.set(nodeInfo, (memo = { generation: nodeInfo.generation, counts: new Map() }));
-  let count = memo.counts.get(key);
-  if (count === undefined) memo.counts.set(key, (count = countPodsMatchSelector(nodeInfo.pods, selector, ns)));
-  return count;
+const MAX_NODE_COUNTS = 16;
+
+/** Each selector's memo key for the namespace asked last: its text is built once, not in every cycle. */
+const memoKeys = new WeakMap<Selector, { ns: string; key: string }>();
+
+/**
+ * PodCounter is countPodsMatchSelector over a node's pods for one selector and namespace. The count is kept in the
+ * NodeInfo's podCounts (by namespace and selector text), which follow the pods as they come and go: each
+ * scheduling cycle counts every node's pods for each spread constraint, while between two cycles only a few pods
+ * changed. A cycle builds one PodCounter per constraint.
+ */
+export class PodCounter {
+  private readonly key: string;
+  /** counts is the test of one pod, kept with the counts so that NodeInfo can update them. */
+  private readonly counts: (pod: Pod) => boolean;
+
+  constructor(
+    private readonly selector: Selector,
+    private readonly ns: string,
+  ) {
+    let k = memoKeys.get(selector);
+    if (k?.ns !== ns) memoKeys.set(selector, (k = { ns, key: `${ns}\u0000${selector.toString()}` }));
+    this.key = k.key;
+    this.counts = selector.empty() ? () => false : (pod) => countsPod(pod, selector, ns);
+  }
+
+  count(nodeInfo: NodeInfo): number {
+    const known = nodeInfo.podCounts.get(this.key);
+    if (known) return known.count;
+    const count = countPodsMatchSelector(nodeInfo.pods, this.selector, this.ns);
+    if (nodeInfo.podCounts.size >= MAX_NODE_COUNTS) nodeInfo.podCounts.clear();
+    nodeInfo.podCounts.set(this.key, { counts: this.counts, count });
+    return count;
+  }
 }
 
+/** countNodePodsMatchSelector is PodCounter.count for one node. */
+export function countNodePodsMatchSelector(nodeInfo: NodeInfo, selector: Selector, ns: string): number {
+  return new PodCounter(selector, ns).count(nodeInfo);
+}

@@ -43,8 +43,8 @@ function requirementsOf(ls: LabelSelector): LabelSelectorRequirement[] {
 
 /**
  * Selectors by what they are converted from. Every pod of a ReplicaSet asks for the same selector in each of its
- * scheduling cycles, and one Selector object lets the per-node pod counts (countNodePodsMatchSelector) find their
- * memo. Selectors are immutable. Bounded, since label sets typed into the editor are unbounded.
+ * scheduling cycles: it is converted once. Selectors are immutable. Bounded, since label sets typed into the editor
+ * are unbounded.
  */
 const selectors = new Map<string, Selector>();
 const SELECTORS_SIZE = 1024;
@@ -56,6 +56,20 @@ function selectorOf(ls: LabelSelector): Selector {
     if (selectors.size >= SELECTORS_SIZE) selectors.clear();
     selectors.set(key, (selector = labelSelectorAsSelector(ls)));
   }
+  return selector;
+}
+
+/**
+ * The selector of each (frozen, so unchanging) ReplicaSet or StatefulSet selector, when no Service adds labels:
+ * the usual case, found without building selectorOf's text key in every scheduling cycle.
+ */
+const controllerSelectors = new WeakMap<LabelSelector, Selector>();
+
+/** controllerSelector is selectorOf for a controller's selector alone. */
+function controllerSelector(ls: LabelSelector): Selector {
+  if (!Object.isFrozen(ls)) return selectorOf({ matchLabels: {}, matchExpressions: requirementsOf(ls) });
+  let selector = controllerSelectors.get(ls);
+  if (!selector) controllerSelectors.set(ls, (selector = selectorOf({ matchLabels: {}, matchExpressions: requirementsOf(ls) })));
   return selector;
 }
 
@@ -80,7 +94,9 @@ export function defaultSelector(pod: Pod, client: ApiClient): Selector {
       const kind = owner.kind;
       const controller = client.get<(ReplicaSet | StatefulSet) & KubeObject>(kind, ns, owner.name);
       // A nil selector converts to labels.Nothing(), whose Requirements() is not ok: nothing is added.
-      if (controller?.spec?.selector) extra.push(...requirementsOf(controller.spec.selector));
+      const ls = controller?.spec?.selector;
+      if (ls && Object.keys(labelSet).length === 0) return controllerSelector(ls);
+      if (ls) extra.push(...requirementsOf(ls));
     }
   }
   return selectorOf({ matchLabels: labelSet, matchExpressions: extra });

@@ -6,12 +6,7 @@ import type { CycleState, StateData } from '../../framework/cycleState';
 import { Code, newStatus, type Status } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import * as names from '../names';
-import {
-  countNodePodsMatchSelector,
-  matchNodeInclusionPolicies,
-  nodeLabelsMatchSpreadConstraints,
-  type TopologySpreadConstraint,
-} from './common';
+import { matchNodeInclusionPolicies, nodeLabelsMatchSpreadConstraints, PodCounter, type TopologySpreadConstraint } from './common';
 
 /** preFilterStateKey is the CycleState key of the PreFilter result ("PreFilter" + plugin name). */
 export const preFilterStateKey = 'PreFilter' + names.PodTopologySpread;
@@ -86,7 +81,7 @@ export function calPreFilterState(
 ): PreFilterState {
   if (constraints.length === 0) return emptyPreFilterState();
   const tpValueToMatchNum = constraints.map(() => new Map<string, number>());
-  const ns = pod.metadata?.namespace ?? '';
+  const counters = constraints.map((c) => new PodCounter(c.selector, pod.metadata?.namespace ?? ''));
   for (const nodeInfo of allNodes) {
     const node = nodeInfo.node!;
     const labels = node.metadata?.labels;
@@ -95,7 +90,7 @@ export function calPreFilterState(
       const c = constraints[i];
       if (!matchNodeInclusionPolicies(c, pod, node, require)) continue;
       const value = labels![c.topologyKey];
-      const count = countNodePodsMatchSelector(nodeInfo, c.selector, ns);
+      const count = counters[i].count(nodeInfo);
       const m = tpValueToMatchNum[i];
       m.set(value, (m.get(value) ?? 0) + count);
     }

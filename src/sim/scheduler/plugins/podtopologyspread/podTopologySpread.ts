@@ -140,7 +140,7 @@ export class PodTopologySpread implements PreFilterPlugin, PreFilterExtensions, 
     const requireAllTopologies = (pod.spec?.topologySpreadConstraints ?? []).length > 0 || !this.systemDefaulted;
     const s = new PreScoreState();
     try {
-      initPreScoreState(s, this.getConstraints(pod, 'ScheduleAnyway'), filteredNodes, requireAllTopologies);
+      initPreScoreState(s, this.getConstraints(pod, 'ScheduleAnyway'), filteredNodes, requireAllTopologies, pod.metadata?.namespace ?? '');
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       return asStatus(new Error(`calculating preScoreState: obtaining pod's soft topology spread constraints: ${msg}`));
@@ -152,8 +152,8 @@ export class PodTopologySpread implements PreFilterPlugin, PreFilterExtensions, 
   }
 
   /** score is the matching number of pods around the node, normalized later. */
-  score(state: CycleState, pod: Pod, nodeInfo: NodeInfo): number {
-    return scoreNode(getPreScoreState(state), pod, nodeInfo);
+  score(state: CycleState, _pod: Pod, nodeInfo: NodeInfo): number {
+    return scoreNode(getPreScoreState(state), nodeInfo);
   }
 
   scoreExtensions(): ScoreExtensions {

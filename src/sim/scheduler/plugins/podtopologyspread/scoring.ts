@@ -3,16 +3,11 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { RequiredNodeAffinity } from '../../../api/core/v1/nodeSelector';
 import { LabelHostname } from '../../../api/core/v1/wellKnownLabels';
-import type { CycleState, StateData } from '../../framework/cycleState';
+import { StateReader, type CycleState, type StateData } from '../../framework/cycleState';
 import { MaxNodeScore, type NodeScoreList } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import * as names from '../names';
-import {
-  countNodePodsMatchSelector,
-  matchNodeInclusionPolicies,
-  nodeLabelsMatchSpreadConstraints,
-  type TopologySpreadConstraint,
-} from './common';
+import { matchNodeInclusionPolicies, nodeLabelsMatchSpreadConstraints, PodCounter, type TopologySpreadConstraint } from './common';
 
 /** preScoreStateKey is the CycleState key of the PreScore result ("PreScore" + plugin name). */
 export const preScoreStateKey = 'PreScore' + names.PodTopologySpread;
@@ -36,6 +31,8 @@ export class PreScoreState implements StateData {
    * on a cluster without zone labels would otherwise count every pod into the "" value that nothing reads.
    */
   keyOnCandidates: boolean[] = [];
+  /** counters count each constraint's matching pods of the pod's namespace on a node. */
+  counters: PodCounter[] = [];
 
   /** clone shares the state: it is read-only after PreScore. */
   clone(): PreScoreState {
@@ -63,16 +60,18 @@ function scoreForCount(cnt: number, maxSkew: number, tpWeight: number): number {
 /**
  * initPreScoreState fills the state from the candidate nodes: nodes missing a topology key are ignored (when
  * requireAllTopologies), every topology value of the candidates gets a zero count, and each constraint gets
- * its weight (hostname: from the number of scored nodes).
+ * its weight (hostname: from the number of scored nodes). Pods are counted in namespace `ns` (the pod's).
  */
 export function initPreScoreState(
   s: PreScoreState,
   constraints: TopologySpreadConstraint[],
   filteredNodes: readonly NodeInfo[],
   requireAllTopologies: boolean,
+  ns: string,
 ): void {
   s.constraints = constraints;
   if (constraints.length === 0) return;
+  s.counters = constraints.map((c) => new PodCounter(c.selector, ns));
   s.topologyValueToPodCounts = constraints.map(() => new Map<string, number>());
   const topoSize = constraints.map(() => 0);
   s.keyOnCandidates = constraints.map(() => false);
@@ -84,12 +83,15 @@ export function initPreScoreState(
       continue;
     }
     for (let i = 0; i < constraints.length; i++) {
-      if (Object.prototype.hasOwnProperty.call(labels, constraints[i].topologyKey)) s.keyOnCandidates[i] = true;
+      const key = constraints[i].topologyKey;
+      // Once a candidate has the key, the others need not be asked.
+      if (!s.keyOnCandidates[i] && Object.prototype.hasOwnProperty.call(labels, key)) s.keyOnCandidates[i] = true;
       // Per-node counts are calculated during Score.
-      if (constraints[i].topologyKey === LabelHostname) continue;
-      const value = labels[constraints[i].topologyKey] ?? '';
-      if (!s.topologyValueToPodCounts[i].has(value)) {
-        s.topologyValueToPodCounts[i].set(value, 0);
+      if (key === LabelHostname) continue;
+      const value = labels[key] ?? '';
+      const counts = s.topologyValueToPodCounts[i];
+      if (!counts.has(value)) {
+        counts.set(value, 0);
         topoSize[i]++;
       }
     }
@@ -101,7 +103,8 @@ export function initPreScoreState(
 
 /**
  * countAllNodes adds the matching pods of every node of the cluster (not only candidates) to the topology
- * values that candidate nodes have, honouring the node inclusion policies.
+ * values that candidate nodes have, honouring the node inclusion policies. Hostname values are never there (Score
+ * counts them per node), so without another constraint on a key of the candidates there is nothing to count.
  */
 export function countAllNodes(
   s: PreScoreState,
@@ -110,7 +113,7 @@ export function countAllNodes(
   requireAllTopologies: boolean,
   require: RequiredNodeAffinity,
 ): void {
-  const ns = pod.metadata?.namespace ?? '';
+  if (!s.constraints.some((c, i) => s.keyOnCandidates[i] && c.topologyKey !== LabelHostname)) return;
   for (const nodeInfo of allNodes) {
     const node = nodeInfo.node!;
     const labels = node.metadata?.labels ?? {};
@@ -123,14 +126,17 @@ export function countAllNodes(
       // Values of no candidate node (and hostname, counted in Score) are skipped, before the dearer policy check.
       const tpCount = counts.get(value);
       if (tpCount === undefined || !matchNodeInclusionPolicies(c, pod, node, require)) continue;
-      counts.set(value, tpCount + countNodePodsMatchSelector(nodeInfo, c.selector, ns));
+      counts.set(value, tpCount + s.counters[i].count(nodeInfo));
     }
   }
 }
 
+/** preScoreStateReader reads the state once per cycle, not once for each node Score asks about. */
+const preScoreStateReader = new StateReader<PreScoreState>(preScoreStateKey);
+
 /** getPreScoreState fetches the pre-computed PreScoreState, throwing when PreScore did not run. */
 export function getPreScoreState(cycleState: CycleState): PreScoreState {
-  const s = cycleState.read<PreScoreState>(preScoreStateKey);
+  const s = preScoreStateReader.read(cycleState);
   if (!(s instanceof PreScoreState)) throw new Error(`error reading "${preScoreStateKey}" from cycleState: not found`);
   return s;
 }
@@ -139,19 +145,14 @@ export function getPreScoreState(cycleState: CycleState): PreScoreState {
  * scoreNode returns the weighted number of matching pods in the node's domains (it is normalized later):
  * `round(Σ cnt × weight + maxSkew - 1)`.
  */
-export function scoreNode(s: PreScoreState, pod: Pod, nodeInfo: NodeInfo): number {
-  const node = nodeInfo.node!;
-  if (s.ignoredNodes.has(node.metadata?.name ?? '')) return 0;
-  const labels = node.metadata?.labels ?? {};
-  const ns = pod.metadata?.namespace ?? '';
+export function scoreNode(s: PreScoreState, nodeInfo: NodeInfo): number {
+  if (s.ignoredNodes.size > 0 && s.ignoredNodes.has(nodeInfo.nodeName())) return 0;
+  const labels = nodeInfo.node!.metadata?.labels ?? {};
   let score = 0;
   for (let i = 0; i < s.constraints.length; i++) {
     const c = s.constraints[i];
     if (!Object.prototype.hasOwnProperty.call(labels, c.topologyKey)) continue;
-    const cnt =
-      c.topologyKey === LabelHostname
-        ? countNodePodsMatchSelector(nodeInfo, c.selector, ns)
-        : (s.topologyValueToPodCounts[i].get(labels[c.topologyKey]) ?? 0);
+    const cnt = c.topologyKey === LabelHostname ? s.counters[i].count(nodeInfo) : (s.topologyValueToPodCounts[i].get(labels[c.topologyKey]) ?? 0);
     score += scoreForCount(cnt, c.maxSkew, s.topologyNormalizingWeight[i]);
   }
   return Math.round(score);
@@ -166,7 +167,7 @@ export function normalizeScores(s: PreScoreState, scores: NodeScoreList): void {
   let minScore = Number.MAX_SAFE_INTEGER;
   let maxScore = 0;
   for (const ns of scores) {
-    if (s.ignoredNodes.has(ns.name)) {
+    if (s.ignoredNodes.size > 0 && s.ignoredNodes.has(ns.name)) {
       ns.score = invalidScore;
       continue;
     }
