@@ -60,8 +60,8 @@ export class PodControl {
     if (Object.keys(pod.metadata.labels ?? {}).length === 0) throw new Error('unable to create pods, no labels');
     let created: PodObject;
     try {
-      // A literal, not `{ ...ctx, handOver: true }`: V8 takes a slow path (about 2 µs) adding a key to a spread copy.
-      created = this.client.create(pod, { actor: ctx.actor, reason: ctx.reason, quiet: ctx.quiet, handOver: true });
+      // Object.assign, not `{ ...ctx, handOver: true }`: V8 takes a slow path (about 2 µs) adding a key to a spread copy.
+      created = this.client.create(pod, Object.assign({}, ctx, { handOver: true }));
     } catch (err) {
       // Only send an event if the namespace isn't terminating.
       if (!isNamespaceTerminating(err)) this.recorder.event(object, 'Warning', FAILED_CREATE_POD_REASON, `Error creating: ${messageOf(err)}`, { component: this.component });
