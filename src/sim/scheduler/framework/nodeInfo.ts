@@ -1,8 +1,10 @@
 // Mirrors NodeInfo and ImageStateSummary of pkg/scheduler/framework/types.go; leaves out PVCRefCounts and
-// DRA/pod-level resource accounting.
+// DRA/pod-level resource accounting. Not upstream: pod counts kept up to date (podCounts), and what nodes alike or a
+// node's copies have in common (allocatable, image snapshots, pod counts) is shared rather than copied.
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { HostPortInfo, getHostPorts } from './hostPortInfo';
 import { snapshotImageStates } from './imageStates';
+import { PodCounts } from './podCounts';
 import { PodInfo, podWithAffinity, podWithRequiredAntiAffinity } from './podInfo';
 import { Resource, newResource } from './resource';
 
@@ -19,10 +21,21 @@ export interface ImageStateSummary {
   nodes?: ReadonlySet<string>;
 }
 
-/** PodCount is a count of a node's pods: those `counts` is true for. */
-export interface PodCount {
-  readonly counts: (pod: Pod) => boolean;
-  readonly count: number;
+/**
+ * Parsed allocatables by their text. Nodes alike share one Resource, so that the filter and score loops read the
+ * same object for every node; an allocatable is replaced when its node changes, never changed in place. Bounded.
+ */
+const allocatables = new Map<string, Resource>();
+const MAX_ALLOCATABLES = 256;
+
+function allocatableOf(list: Record<string, string> | undefined): Resource {
+  const key = JSON.stringify(list ?? null);
+  let r = allocatables.get(key);
+  if (!r) {
+    if (allocatables.size >= MAX_ALLOCATABLES) allocatables.clear();
+    allocatables.set(key, (r = newResource(list)));
+  }
+  return r;
 }
 
 let generation = 0;
@@ -41,12 +54,8 @@ export class NodeInfo {
   node: Node | undefined = undefined;
   /** pods running (or assumed) on the node. */
   pods: PodInfo[] = [];
-  /**
-   * podCounts are counts of the pods by key (PodTopologySpread's pods matching a selector), kept up to date as pods
-   * come and go instead of counted again in every scheduling cycle. Copies share the map until their pods change:
-   * each change makes a new one. Not upstream.
-   */
-  podCounts = new Map<string, PodCount>();
+  /** podCounts are counts of the pods by key, kept up to date as pods come and go; copies share them. Not upstream. */
+  podCounts = new PodCounts();
   /** podsWithAffinity is the subset of pods with pod affinity or anti-affinity. */
   podsWithAffinity: PodInfo[] = [];
   /** podsWithRequiredAntiAffinity is the subset of pods with required anti-affinity. */
@@ -60,7 +69,7 @@ export class NodeInfo {
    * to each container's CPU and memory requests (100m / 200Mi). Used for scoring only.
    */
   nonZeroRequested = new Resource();
-  /** allocatable is the node's status.allocatable, parsed when the node is set. */
+  /** allocatable is the node's status.allocatable, parsed when the node is set; read-only, shared by nodes alike. */
   allocatable = new Resource();
   /** imageStates holds the entry of an image if and only if this image is on the node; a snapshot's may be shared. */
   imageStates = new Map<string, ImageStateSummary>();
@@ -83,7 +92,7 @@ export class NodeInfo {
   setNode(node: Node): void {
     this.node = node;
     this.name = node.metadata?.name ?? '';
-    this.allocatable = newResource(node.status?.allocatable as Record<string, string> | undefined);
+    this.allocatable = allocatableOf(node.status?.allocatable as Record<string, string> | undefined);
     this.generation = nextGeneration();
   }
 
@@ -133,9 +142,7 @@ export class NodeInfo {
       else this.usedPorts.remove(p.hostIP ?? '', p.protocol ?? '', p.hostPort ?? 0);
     }
     this.generation = nextGeneration();
-    const counts = new Map<string, PodCount>();
-    for (const [key, c] of this.podCounts) counts.set(key, c.counts(podInfo.pod) ? { counts: c.counts, count: c.count + sign } : c);
-    this.podCounts = counts;
+    this.podCounts = this.podCounts.withPod(podInfo.pod, sign);
   }
 
   /**
@@ -150,23 +157,29 @@ export class NodeInfo {
 
   /**
    * copyTo makes `target` a copy of this NodeInfo, as snapshot() does. The cache refreshes its snapshot's NodeInfos
-   * in place this way, without a throwaway NodeInfo.
+   * in place this way: the target keeps its own lists and Resources, refilled, which stay next to it in memory
+   * (the scheduling loops read them for every node) and are no one else's.
    */
   copyTo(target: NodeInfo): void {
     target.node = this.node;
     target.name = this.name;
-    target.pods = this.pods.slice();
+    refill(target.pods, this.pods);
     target.podCounts = this.podCounts;
-    target.podsWithAffinity = this.podsWithAffinity.slice();
-    target.podsWithRequiredAntiAffinity = this.podsWithRequiredAntiAffinity.slice();
+    refill(target.podsWithAffinity, this.podsWithAffinity);
+    refill(target.podsWithRequiredAntiAffinity, this.podsWithRequiredAntiAffinity);
     target.usedPorts = this.usedPorts.clone();
-    target.requested = this.requested.clone();
-    target.nonZeroRequested = this.nonZeroRequested.clone();
-    // Shared: a NodeInfo's allocatable is replaced when the node changes, never changed in place.
+    target.requested.assign(this.requested);
+    target.nonZeroRequested.assign(this.nonZeroRequested);
     target.allocatable = this.allocatable;
     target.imageStates = snapshotImageStates(this.imageStates);
     target.generation = this.generation;
   }
+}
+
+/** refill makes `list` hold the items of `from`, in order: overwritten and appended, so it stays without holes. */
+function refill<T>(list: T[], from: readonly T[]): void {
+  for (let i = 0; i < from.length; i++) list[i] = from[i];
+  if (list.length > from.length) list.length = from.length;
 }
 
 /**

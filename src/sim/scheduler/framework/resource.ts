@@ -100,6 +100,15 @@ export class Resource {
     }
   }
 
+  /** assign makes this Resource a deep copy of another, as clone does into a new one. */
+  assign(other: Resource): void {
+    this.milliCPU = other.milliCPU;
+    this.memory = other.memory;
+    this.ephemeralStorage = other.ephemeralStorage;
+    this.allowedPodNumber = other.allowedPodNumber;
+    this.scalarResources = other.scalarResources ? new Map(other.scalarResources) : undefined;
+  }
+
   /** clone returns a deep copy. */
   clone(): Resource {
     const r = new Resource();

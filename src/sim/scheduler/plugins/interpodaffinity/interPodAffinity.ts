@@ -49,6 +49,17 @@ export interface InterPodAffinityArgs {
   ignorePreferredTermsOfExistingPods?: boolean;
 }
 
+/** hasPodAffinityTerms is true when the pod has any pod affinity or anti-affinity term, required or preferred. */
+function hasPodAffinityTerms(pod: Pod): boolean {
+  const a = pod.spec?.affinity;
+  return (
+    (a?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0 ||
+    (a?.podAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).length > 0 ||
+    (a?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0 ||
+    (a?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).length > 0
+  );
+}
+
 /** InterPodAffinity is a plugin that checks inter pod affinity. */
 export class InterPodAffinity implements PreFilterPlugin, PreFilterExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, ScoreExtensions {
   private readonly hardPodAffinityWeight: number;
@@ -88,6 +99,10 @@ export class InterPodAffinity implements PreFilterPlugin, PreFilterExtensions, F
   }
 
   preFilter(state: CycleState, pod: Pod, allNodes: NodeInfo[]): [PreFilterResult | null, Status | null] {
+    const withAntiAffinity = this.handle.snapshotSharedLister().nodeInfos().havePodsWithRequiredAntiAffinityList();
+    // Upstream's Skip, known before building the state: no existing pod's anti-affinity to count, and no term of
+    // the pod (whose parsing is the one thing that could fail instead).
+    if (withAntiAffinity.length === 0 && !hasPodAffinityTerms(pod)) return [null, newStatus(Code.Skip)];
     let podInfo: PodInfo;
     try {
       podInfo = new PodInfo(pod);
@@ -101,7 +116,6 @@ export class InterPodAffinity implements PreFilterPlugin, PreFilterExtensions, F
       requiredAntiAffinityTerms: podInfo.requiredAntiAffinityTerms.map((t) => this.mergeNamespaces(t)),
     };
     const nsLabels = this.namespaceLabels(pod.metadata?.namespace ?? '');
-    const withAntiAffinity = this.handle.snapshotSharedLister().nodeInfos().havePodsWithRequiredAntiAffinityList();
     const existingAntiAffinityCounts = getExistingAntiAffinityCounts(pod, nsLabels, withAntiAffinity);
     const [affinityCounts, antiAffinityCounts] = getIncomingAffinityAntiAffinityCounts(incoming, allNodes);
     if (
@@ -159,6 +173,8 @@ export class InterPodAffinity implements PreFilterPlugin, PreFilterExtensions, F
     const lister = this.handle.snapshotSharedLister().nodeInfos();
     // Unless the pod being scheduled has preferred affinity terms, only nodes hosting pods with affinity matter.
     const allNodes = hasConstraints ? lister.list() : lister.havePodsWithAffinityList();
+    // Upstream's Skip, known before building the state: no pod to score against, and no term of the pod.
+    if (allNodes.length === 0 && !hasPodAffinityTerms(pod)) return newStatus(Code.Skip);
     let podInfo: PodInfo;
     try {
       podInfo = new PodInfo(pod);

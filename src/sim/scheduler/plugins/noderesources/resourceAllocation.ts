@@ -36,6 +36,8 @@ export class ResourceAllocationScorer {
   /** kinds classifies each resource once (cpu, memory, ephemeral storage, scalar) for the per-node loop. */
   private readonly kinds: number[];
   private readonly scalar: boolean[];
+  /** cpuThenMemory is true for the default resources: score then fills the two amounts without the general loop. */
+  private readonly cpuThenMemory: boolean;
 
   constructor(
     readonly name: string,
@@ -48,6 +50,7 @@ export class ResourceAllocationScorer {
     this.allocatable = new Array<number>(resources.length).fill(0);
     this.kinds = resources.map((r) => (r.name === ResourceCPU ? kindCPU : r.name === ResourceMemory ? kindMemory : r.name === ResourceEphemeralStorage ? kindEphemeral : kindScalar));
     this.scalar = resources.map((r) => isScalarResourceName(r.name));
+    this.cpuThenMemory = this.kinds.length === 2 && this.kinds[0] === kindCPU && this.kinds[1] === kindMemory;
   }
 
   /** score computes the node's score from the pod's per-resource requests (see calculatePodResourceRequestList). */
@@ -57,6 +60,13 @@ export class ResourceAllocationScorer {
     const allocatable = this.allocatable;
     const alloc = nodeInfo.allocatable;
     const req = this.useRequested ? nodeInfo.requested : nodeInfo.nonZeroRequested;
+    if (this.cpuThenMemory) {
+      requested[0] = req.milliCPU + podRequests[0];
+      allocatable[0] = alloc.milliCPU;
+      requested[1] = req.memory + podRequests[1];
+      allocatable[1] = alloc.memory;
+      return this.scorer(requested, allocatable);
+    }
     for (let i = 0; i < this.kinds.length; i++) {
       requested[i] = 0;
       allocatable[i] = 0;

@@ -162,10 +162,10 @@ export class PodCounter {
 
   count(nodeInfo: NodeInfo): number {
     const known = nodeInfo.podCounts.get(this.key);
-    if (known) return known.count;
+    if (known !== undefined) return known;
     const count = countPodsMatchSelector(nodeInfo.pods, this.selector, this.ns);
     if (nodeInfo.podCounts.size >= MAX_NODE_COUNTS) nodeInfo.podCounts.clear();
-    nodeInfo.podCounts.set(this.key, { counts: this.counts, count });
+    nodeInfo.podCounts.set(this.key, this.counts, count);
     return count;
   }
 }

@@ -41,6 +41,14 @@ export class PreScoreState implements StateData {
 }
 
 /**
+ * isLabel tells an own label from an absent key: label values are strings (the API server validates them), while
+ * what a key finds on Object.prototype is not, so no hasOwnProperty call is needed (as labelSelector's matchesOne).
+ */
+function isLabel(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+/**
  * topologyNormalizingWeight calculates the weight for the topology, based on the number of values that exist
  * for a topology: ln(size + 2), so the pod counts of smaller topologies are not watered down by bigger ones.
  */
@@ -75,6 +83,8 @@ export function initPreScoreState(
   s.topologyValueToPodCounts = constraints.map(() => new Map<string, number>());
   const topoSize = constraints.map(() => 0);
   s.keyOnCandidates = constraints.map(() => false);
+  // Each constraint's value on the previous node: neighbours mostly share a zone, found in the map already.
+  const lastValue: (string | undefined)[] = constraints.map(() => undefined);
   for (const nodeInfo of filteredNodes) {
     const node = nodeInfo.node!;
     const labels = node.metadata?.labels ?? {};
@@ -84,11 +94,16 @@ export function initPreScoreState(
     }
     for (let i = 0; i < constraints.length; i++) {
       const key = constraints[i].topologyKey;
-      // Once a candidate has the key, the others need not be asked.
-      if (!s.keyOnCandidates[i] && Object.prototype.hasOwnProperty.call(labels, key)) s.keyOnCandidates[i] = true;
-      // Per-node counts are calculated during Score.
-      if (key === LabelHostname) continue;
-      const value = labels[key] ?? '';
+      if (key === LabelHostname) {
+        // Per-node counts are calculated during Score; once a candidate has the key, the others need not be asked.
+        if (!s.keyOnCandidates[i] && isLabel(labels[key])) s.keyOnCandidates[i] = true;
+        continue;
+      }
+      const label = labels[key];
+      if (isLabel(label)) s.keyOnCandidates[i] = true;
+      const value = label ?? '';
+      if (value === lastValue[i]) continue;
+      lastValue[i] = value;
       const counts = s.topologyValueToPodCounts[i];
       if (!counts.has(value)) {
         counts.set(value, 0);
@@ -150,9 +165,12 @@ export function scoreNode(s: PreScoreState, nodeInfo: NodeInfo): number {
   const labels = nodeInfo.node!.metadata?.labels ?? {};
   let score = 0;
   for (let i = 0; i < s.constraints.length; i++) {
+    // Score asks about PreScore's candidates only: a key none of them has is not on this node either.
+    if (!s.keyOnCandidates[i]) continue;
     const c = s.constraints[i];
-    if (!Object.prototype.hasOwnProperty.call(labels, c.topologyKey)) continue;
-    const cnt = c.topologyKey === LabelHostname ? s.counters[i].count(nodeInfo) : (s.topologyValueToPodCounts[i].get(labels[c.topologyKey]) ?? 0);
+    const label = labels[c.topologyKey];
+    if (!isLabel(label)) continue;
+    const cnt = c.topologyKey === LabelHostname ? s.counters[i].count(nodeInfo) : (s.topologyValueToPodCounts[i].get(label) ?? 0);
     score += scoreForCount(cnt, c.maxSkew, s.topologyNormalizingWeight[i]);
   }
   return Math.round(score);
