@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Container, Probe } from 'kubernetes-types/core/v1';
 import { grpcNotServing, httpConnectionRefused, httpStatusFailure, tcpConnectionRefused } from './probeOutput';
-import { newRequestForHTTPGetAction, prepareProbe, recordProbeEvent, resolveContainerPort, runProbe, type ProbeRun } from './prober';
+import { newRequestForHTTPGetAction, prepareProbe, recordProbeEvent, resolveContainerPort, type ProbeRun } from './prober';
 import { FakeProbeTarget, fail, hang, newTestProber, succeed, testPod, type FakeAnswers } from './testing';
 import type { HTTPGetRequest, ProbeType } from './types';
 
@@ -55,7 +55,7 @@ describe('newRequestForHTTPGetAction', () => {
   });
 });
 
-describe('runProbe and recordProbeEvent', () => {
+describe('prepareProbe (prober.runProbe) and recordProbeEvent', () => {
   const http: Probe = { httpGet: { path: '/healthz', port: 8080 } };
   const request = { scheme: 'HTTP' as const, host: '10.244.1.5', port: 8080, path: '/healthz', headers: [] };
   const cases: Array<{ name: string; type?: ProbeType; probe: Probe; answers: FakeAnswers; run: ProbeRun; event?: string }> = [
@@ -154,7 +154,7 @@ describe('runProbe and recordProbeEvent', () => {
       const { recorder, events } = newTestProber();
       const pod = testPod([container(c.probe)]);
       const target = new FakeProbeTarget(c.answers);
-      const run = runProbe(c.probe, pod, pod.spec!.containers[0], target, 5000);
+      const run = prepareProbe(c.probe, pod, pod.spec!.containers[0])(target, 5000);
       expect(run).toEqual(c.run);
       recordProbeEvent(recorder, 'node-1', c.type ?? 'liveness', pod, run);
       expect(events()).toEqual(c.event ? [`Warning Unhealthy kubelet/node-1 x1 0s-0s: ${c.event}`] : []);

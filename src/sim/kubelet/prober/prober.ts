@@ -129,11 +129,6 @@ export function prepareProbe(probe: Probe, pod: Pod, container: Container): Prep
   return () => ({ kind: 'error', error: missing, durationMs: 0 });
 }
 
-/** runProbe is prober.runProbe: run the one handler the probe sets against the container, at virtual time `now`. */
-export function runProbe(probe: Probe, pod: Pod, container: Container, target: ProbeTarget, now: VirtualMs): ProbeRun {
-  return prepareProbe(probe, pod, container)(target, now);
-}
-
 /**
  * recordProbeEvent is the event half of prober.probe: every failed or errored probe, below the threshold or not,
  * is reported as a Warning `Unhealthy` event on the pod; successes are silent. The recorder aggregates identical

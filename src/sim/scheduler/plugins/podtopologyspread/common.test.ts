@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { labelSelectorAsSelector } from '../../../api/meta/v1/labelSelector';
 import { NodeInfo } from '../../framework/nodeInfo';
 import { makePod } from '../../testing/wrappers';
-import { countNodePodsMatchSelector } from './common';
+import type { Selector } from '../../../api/meta/v1/labelSelector';
+import { PodCounter } from './common';
+
+/** countNodePodsMatchSelector is PodCounter.count for one node, as each scheduling cycle asks it. */
+const countNodePodsMatchSelector = (nodeInfo: NodeInfo, selector: Selector, ns: string) => new PodCounter(selector, ns).count(nodeInfo);
 
 describe('countNodePodsMatchSelector', () => {
   const web = labelSelectorAsSelector({ matchLabels: { app: 'web' } });

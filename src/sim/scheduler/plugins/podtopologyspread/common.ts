@@ -169,8 +169,3 @@ export class PodCounter {
     return count;
   }
 }
-
-/** countNodePodsMatchSelector is PodCounter.count for one node. */
-export function countNodePodsMatchSelector(nodeInfo: NodeInfo, selector: Selector, ns: string): number {
-  return new PodCounter(selector, ns).count(nodeInfo);
-}
