@@ -12,16 +12,21 @@ import { WorkerNodeCard, nodeCardKey } from './nodes/WorkerNodeCard';
 import { PendingLaneCard } from './nodes/PendingLaneCard';
 import { ControlPlaneCard, componentOf } from './nodes/ControlPlaneCard';
 import { networkNodeTypes, useNetworkLayer } from './network/useNetworkLayer';
+import { NodeGrid } from './farView/NodeGrid';
+import { gridBounds } from './farView/gridHit';
 import './nodeLayer.css';
 
 /** Registered once at module level, as React Flow requires for stable node types. */
-const nodeTypes = { worker: WorkerNodeCard, lane: PendingLaneCard, controlPlane: ControlPlaneCard, ...networkNodeTypes };
+const nodeTypes = { worker: WorkerNodeCard, nodeGrid: NodeGrid, lane: PendingLaneCard, controlPlane: ControlPlaneCard, ...networkNodeTypes };
 
 /** Zoom level above which crowded nodes draw chips instead of dots. */
 const DETAIL_ZOOM = 1.4;
 
-/** Zoom level below which a chip's 11px text is under 5px on screen: every node then draws dots. */
+/** Zoom level below which a chip's 11px text is under 5px on screen: the far view then draws every node on one canvas. */
 const FAR_ZOOM = 0.5;
+
+/** The far view's canvas is drawn for the zoom rounded up to this step, so zooming does not resize it at every wheel tick. */
+const FAR_ZOOM_STEP = 0.05;
 
 
 const NO_PODS: Pod[] = [];
@@ -54,6 +59,7 @@ function Graph() {
   const select = useUiStore((s) => s.select);
   const zoomedIn = useStore((s) => s.transform[2] > DETAIL_ZOOM);
   const zoomedOut = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const farZoom = useStore((s) => (s.transform[2] < FAR_ZOOM ? Math.ceil(s.transform[2] / FAR_ZOOM_STEP) * FAR_ZOOM_STEP : 0));
   const [podsByNode] = useState(() => new PodsByNode());
   const cacheRef = useRef<MemoCache<FlowNode>>(new Map());
   const flow = useReactFlow();
@@ -91,14 +97,19 @@ function Graph() {
       ),
       memoById(cache, 'pending', [waiting, ...boxInputs(layout.pendingLane)], () => flowNode('pending', 'lane', layout.pendingLane, { pods: waiting })),
     ];
-    for (const node of nodeList) {
-      const name = node.metadata?.name ?? '';
-      const box = layout.nodes.get(name)!;
-      out.push(memoById(cache, `node/${name}`, [nodeCardKey(node), zoomedIn, zoomedOut, ...boxInputs(box)], () => flowNode(`node/${name}`, 'worker', box, { node, zoomedIn, zoomedOut })));
+    const bounds = gridBounds(layout.nodes.values());
+    if (zoomedOut && bounds) {
+      out.push(memoById(cache, 'node-grid', [nodes, farZoom, layout], () => flowNode('node-grid', 'nodeGrid', bounds, { nodes: nodeList, boxes: layout.nodes, bounds, zoom: farZoom })));
+    } else {
+      for (const node of nodeList) {
+        const name = node.metadata?.name ?? '';
+        const box = layout.nodes.get(name)!;
+        out.push(memoById(cache, `node/${name}`, [nodeCardKey(node), zoomedIn, ...boxInputs(box)], () => flowNode(`node/${name}`, 'worker', box, { node, zoomedIn })));
+      }
     }
     prune(cache, new Set(out.map((n) => n.id)));
     return out;
-  }, [nodes, grouped, zoomedIn, zoomedOut, actors, layout]);
+  }, [nodes, grouped, zoomedIn, zoomedOut, farZoom, actors, layout]);
   // Services, Ingresses and traffic: cards appended to the nodes, edges and packets drawn in the viewport.
   const network = useNetworkLayer(flowNodes, layout, grouped, zoomedIn, zoomedOut);
 

@@ -5,7 +5,7 @@ import { DOT_SIZE, DOTS_PER_ROW, dotRows } from './layout';
 import { useUiStore, type Theme } from '../store/uiStore';
 
 /** Fill and border of a dot per tone and theme: the colours of the chips' TONE_CLASSES, for box-shadows. */
-const DOT_COLOURS: Record<Theme, Record<PodLook['tone'], [fill: string, border: string]>> = {
+export const DOT_COLOURS: Record<Theme, Record<PodLook['tone'], [fill: string, border: string]>> = {
   light: {
     pending: ['#fef3c7', '#fbbf24'],
     creating: ['#e0f2fe', '#38bdf8'],

@@ -6,12 +6,12 @@ import { DOT_SIZE, DOTS_PER_ROW, type Box } from '../layout';
 import type { Point } from './curves';
 
 /** From a node box's top to its first chip or row of dots. */
-const PODS_TOP = 79;
+export const PODS_TOP = 79;
 /** A chip row: 22px chip and 2px gap. */
 const CHIP_PITCH = 24;
 const CHIP_HEIGHT = 22;
-/** From a node box's right edge to a chip's right end: the card's 2px border and 8px padding. */
-const CHIP_RIGHT_INSET = 10;
+/** From a node box's right edge to a chip's right end, and from its left edge to the first dot: the card's 2px border and 8px padding. */
+export const CARD_INSET = 10;
 
 export interface PodAnchor extends Point {
   node: string;
@@ -22,7 +22,7 @@ export interface PodAnchor extends Point {
 /** podAnchor is where the pod in slot `slot` of a node box is met. */
 export function podAnchor(box: Box, slot: number, dense: boolean): Point {
   if (dense) return { x: box.x + box.width, y: box.y + PODS_TOP + Math.floor(slot / DOTS_PER_ROW) * DOT_SIZE + DOT_SIZE / 2 };
-  return { x: box.x + box.width - CHIP_RIGHT_INSET, y: box.y + PODS_TOP + slot * CHIP_PITCH + CHIP_HEIGHT / 2 };
+  return { x: box.x + box.width - CARD_INSET, y: box.y + PODS_TOP + slot * CHIP_PITCH + CHIP_HEIGHT / 2 };
 }
 
 /** nodeAnchor is where an edge standing for all of a node's endpoints meets its box: the right edge, by its header. */

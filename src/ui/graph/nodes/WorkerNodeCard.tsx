@@ -11,7 +11,6 @@ import { useUiStore, sameRef } from '../../store/uiStore';
 export interface WorkerNodeData extends Record<string, unknown> {
   node: Node;
   zoomedIn: boolean;
-  zoomedOut: boolean;
 }
 
 /** nodeStatusText is kubectl's STATUS column for a node: Ready/NotReady/Unknown, plus SchedulingDisabled. */
@@ -52,7 +51,7 @@ function Bar({ label, used, total, text }: { label: string; used: number; total:
  */
 export const WorkerNodeCard = memo(function WorkerNodeCard({ data }: NodeProps<FlowNode<WorkerNodeData>>) {
   const pods = usePublishedPods(data.node.metadata?.name ?? '');
-  return <NodeCardBody node={data.node} pods={pods} dense={isDense(pods.length, data.zoomedIn, data.zoomedOut)} />;
+  return <NodeCardBody node={data.node} pods={pods} dense={isDense(pods.length, data.zoomedIn, false)} />;
 });
 
 const NodeCardBody = memo(function NodeCardBody({ node, pods, dense }: { node: Node; pods: readonly Pod[]; dense: boolean }) {
