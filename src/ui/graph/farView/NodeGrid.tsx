@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { NodeProps, Node as FlowNode } from '@xyflow/react';
 import type { Node } from 'kubernetes-types/core/v1';
 import { useUiStore } from '../../store/uiStore';
@@ -37,32 +37,38 @@ export const NodeGrid = memo(function NodeGrid({ data }: NodeProps<FlowNode<Node
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [painter] = useState(() => new GridPainter());
   const [cache] = useState<FarCardCache>(() => new Map());
-  const latest = useRef({ nodes, boxes, zoom, theme, selected });
-  latest.current = { nodes, boxes, zoom, theme, selected };
 
   // Pods come from the page's PodPublisher, as they do for the DOM cards: it hands over a few nodes' new lists a
   // frame and holds the next store update until all are drawn. Only the changed cards are repainted.
-  const paint = useCallback(
-    (resize: boolean) => {
-      const canvas = canvasRef.current;
-      const ctx = canvas?.getContext('2d');
-      if (!canvas || !ctx) return;
-      const now = latest.current;
-      const scale = now.zoom * (window.devicePixelRatio || 1);
-      const [width, height] = [Math.ceil(bounds.width * scale), Math.ceil(bounds.height * scale)];
-      const cleared = resize && (canvas.width !== width || canvas.height !== height);
-      if (cleared) [canvas.width, canvas.height] = [width, height];
-      ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale);
-      const pods = new Map(now.nodes.map((n) => [n.metadata?.name ?? '', pagePublisher.pods(n.metadata?.name ?? '')]));
-      painter.draw(ctx, farCards(cache, now.nodes, pods, now.selected), now.boxes, now.zoom, now.theme, cleared);
-    },
-    [bounds, painter, cache],
-  );
-  useLayoutEffect(() => paint(true), [paint, nodes, boxes, zoom, theme, selected]);
+  const paint = useRef<(resize: boolean) => void>(() => undefined);
+  paint.current = (resize) => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const scale = zoom * (window.devicePixelRatio || 1);
+    const [width, height] = [Math.ceil(bounds.width * scale), Math.ceil(bounds.height * scale)];
+    const cleared = resize && (canvas.width !== width || canvas.height !== height);
+    if (cleared) [canvas.width, canvas.height] = [width, height];
+    ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale);
+    painter.draw(ctx, farCards(cache, nodes, (name) => pagePublisher.pods(name), selected), boxes, zoom, theme, cleared);
+  };
+  useLayoutEffect(() => paint.current(true), [nodes, boxes, bounds, zoom, theme, selected]);
+  // Heartbeats bring new Node objects every few seconds: the subscriptions follow the node names only.
+  const names = nodes.map((n) => n.metadata?.name ?? '').join('\n');
   useEffect(() => {
-    const unsubscribe = nodes.map((n) => pagePublisher.subscribe(n.metadata?.name ?? '', () => paint(false)));
+    // The publisher calls back once per published node; the canvas is repainted once, after the last.
+    let queued = false;
+    const repaint = () => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        paint.current(false);
+      });
+    };
+    const unsubscribe = names.split('\n').map((name) => pagePublisher.subscribe(name, repaint));
     return () => unsubscribe.forEach((u) => u());
-  }, [nodes, paint]);
+  }, [names]);
 
   const hitAt = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const pods = new Map([...boxes.keys()].map((name) => [name, pagePublisher.pods(name)]));
