@@ -44,11 +44,22 @@ const BORDERED_DOT_PX = 4;
 
 const MONO = 'ui-monospace, SFMono-Regular, Menlo, monospace';
 
+/** Fonts fitted so far, by weight, size, width and text: measuring text was a third of repainting a card. */
+const fitted = new Map<string, string>();
+const FITTED_MAX = 2000;
+
 /** fitText sets a font of at most `size` (graph units), smaller if `text` would be wider than `width`. */
 function fitText(ctx: CardContext, text: string, weight: number, size: number, width: number): void {
-  ctx.font = `${weight} ${size}px ${MONO}`;
-  const measured = ctx.measureText(text).width;
-  if (measured > width) ctx.font = `${weight} ${Math.max(1, Math.floor((size * width) / measured))}px ${MONO}`;
+  const key = `${weight} ${size} ${width} ${text}`;
+  let font = fitted.get(key);
+  if (font === undefined) {
+    ctx.font = font = `${weight} ${size}px ${MONO}`;
+    const measured = ctx.measureText(text).width;
+    if (measured > width) font = `${weight} ${Math.max(1, Math.floor((size * width) / measured))}px ${MONO}`;
+    if (fitted.size >= FITTED_MAX) fitted.clear();
+    fitted.set(key, font);
+  }
+  ctx.font = font;
 }
 
 /**
