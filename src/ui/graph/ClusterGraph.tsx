@@ -95,7 +95,7 @@ function Graph() {
       memoById(cache, 'control-plane', [active, ...boxInputs(layout.controlPlane)], () =>
         flowNode('control-plane', 'controlPlane', layout.controlPlane, { active: active ? active.split(',') : [] }),
       ),
-      memoById(cache, 'pending', [waiting, ...boxInputs(layout.pendingLane)], () => flowNode('pending', 'lane', layout.pendingLane, { pods: waiting })),
+      memoById(cache, 'pending', [waiting, farZoom, ...boxInputs(layout.pendingLane)], () => flowNode('pending', 'lane', layout.pendingLane, { pods: waiting, farZoom })),
     ];
     const bounds = gridBounds(layout.nodes.values());
     if (zoomedOut && bounds) {
