@@ -28,7 +28,6 @@ const FAR_ZOOM = 0.5;
 /** The far view's canvas is drawn for the zoom rounded up to this step, so zooming does not resize it at every wheel tick. */
 const FAR_ZOOM_STEP = 0.05;
 
-
 const NO_PODS: Pod[] = [];
 
 /** One empty edge list for every render: a new array each time made React Flow rebuild its edge state. */
@@ -58,8 +57,8 @@ function Graph() {
   const theme = useUiStore((s) => s.theme);
   const select = useUiStore((s) => s.select);
   const zoomedIn = useStore((s) => s.transform[2] > DETAIL_ZOOM);
-  const zoomedOut = useStore((s) => s.transform[2] < FAR_ZOOM);
   const farZoom = useStore((s) => (s.transform[2] < FAR_ZOOM ? Math.ceil(s.transform[2] / FAR_ZOOM_STEP) * FAR_ZOOM_STEP : 0));
+  const zoomedOut = farZoom > 0;
   const [podsByNode] = useState(() => new PodsByNode());
   const cacheRef = useRef<MemoCache<FlowNode>>(new Map());
   const flow = useReactFlow();

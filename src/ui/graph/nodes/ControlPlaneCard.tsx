@@ -13,7 +13,11 @@ const PARTS = [
   { id: 'controller-manager', label: 'kube-controller-manager' },
 ];
 
-/** ControlPlaneCard shows the control-plane components; each lights up while it acts. */
+/**
+ * ControlPlaneCard shows the control-plane components; each lights up while it acts. The change is instant: a
+ * colour transition repainted the card in every frame of a rollout, whose updates toggle the components several
+ * times a second.
+ */
 export const ControlPlaneCard = memo(function ControlPlaneCard({ data }: NodeProps<FlowNode<ControlPlaneData>>) {
   return (
     <section aria-label="control plane" className="h-full w-full rounded-lg border-2 border-indigo-400 bg-indigo-50 p-2 dark:bg-indigo-950/40">
@@ -25,7 +29,7 @@ export const ControlPlaneCard = memo(function ControlPlaneCard({ data }: NodePro
             <li
               key={p.id}
               data-active={on}
-              className={`rounded px-2 py-0.5 font-mono text-[11px] transition-colors duration-300 ${
+              className={`rounded px-2 py-0.5 font-mono text-[11px] ${
                 on ? 'bg-indigo-500 text-white shadow-[0_0_12px_rgba(99,102,241,.8)]' : 'bg-white text-slate-600 dark:bg-slate-800 dark:text-slate-300'
               }`}
             >
