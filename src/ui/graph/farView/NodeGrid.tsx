@@ -22,6 +22,9 @@ export interface NodeGridData extends Record<string, unknown> {
   zoom: number;
 }
 
+/** The most pixels the canvas holds (64 MB): a thousand nodes at a high zoom on a HiDPI screen would need several times that. */
+const MAX_CANVAS_PIXELS = 16_000_000;
+
 /**
  * NodeGrid is the far view of the worker nodes: zoomed out so far that a card's text would be a few pixels tall,
  * every card is drawn on one canvas, with text sized for the screen. 100 DOM cards cost 5-10 ms of style, layout,
@@ -45,7 +48,7 @@ export const NodeGrid = memo(function NodeGrid({ data }: NodeProps<FlowNode<Node
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    const scale = zoom * (window.devicePixelRatio || 1);
+    const scale = Math.min(zoom * (window.devicePixelRatio || 1), Math.sqrt(MAX_CANVAS_PIXELS / (bounds.width * bounds.height)));
     const [width, height] = [Math.ceil(bounds.width * scale), Math.ceil(bounds.height * scale)];
     const cleared = resize && (canvas.width !== width || canvas.height !== height);
     if (cleared) [canvas.width, canvas.height] = [width, height];
