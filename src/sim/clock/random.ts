@@ -61,9 +61,13 @@ export class SeededRandom {
     return String.fromCharCode.apply(null, uuidCodes);
   }
 
-  /** word draws 32 random bits as an unsigned integer. */
+  /**
+   * word draws 32 random bits as an unsigned integer: uniformInt(rng, 0, 0xffffffff), which over the full 32-bit
+   * range takes one draw and never rejects it, so it is the draw itself shifted to unsigned (without the range
+   * arithmetic: every object written gets a uid of four words).
+   */
   private word(): number {
-    return uniformInt(this.rng, 0, 0xffffffff);
+    return this.rng.next() + 0x80000000;
   }
 }
 

@@ -1,4 +1,4 @@
-import { Heap } from 'heap-js';
+import { TaskQueue } from './taskQueue';
 
 /** VirtualMs is a point on (or a span of) the simulation's virtual time line, in milliseconds. */
 export type VirtualMs = number;
@@ -22,19 +22,35 @@ export interface Task {
   run(): void;
 }
 
-interface Entry {
-  at: VirtualMs;
-  /** 0 for ordinary tasks, 1 for late ones. */
-  lane: number;
-  seq: number;
-  task: Task;
-  cancelled: boolean;
-}
-
 /** TimerHandle cancels a scheduled task. */
 export interface TimerHandle {
   cancel(): void;
   readonly at: VirtualMs;
+}
+
+/** Pending counts the queued non-periodic tasks: what settle() waits for. */
+interface Pending {
+  nonPeriodic: number;
+}
+
+/** Entry is a queued task, and its own TimerHandle: one object per schedule() rather than an entry, handle and closure. */
+class Entry implements TimerHandle {
+  cancelled = false;
+
+  constructor(
+    readonly at: VirtualMs,
+    /** 0 for ordinary tasks, 1 for late ones. */
+    readonly lane: number,
+    readonly seq: number,
+    readonly task: Task,
+    private readonly pending: Pending,
+  ) {}
+
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    if (!this.task.periodic) this.pending.nonPeriodic--;
+  }
 }
 
 /**
@@ -45,8 +61,8 @@ export interface TimerHandle {
 export class VirtualClock {
   private current: VirtualMs;
   private seq = 0;
-  private nonPeriodic = 0;
-  private readonly queue = new Heap<Entry>((a, b) => a.at - b.at || a.lane - b.lane || a.seq - b.seq);
+  private readonly pending: Pending = { nonPeriodic: 0 };
+  private readonly queue = new TaskQueue<Entry>();
 
   constructor(start: VirtualMs = 0) {
     this.current = start;
@@ -58,38 +74,29 @@ export class VirtualClock {
 
   /** schedule runs the task `delay` ms from now (0 means "as soon as the current work is done"). */
   schedule(delay: VirtualMs, task: Task): TimerHandle {
-    const entry: Entry = { at: this.current + Math.max(0, delay), lane: task.late ? 1 : 0, seq: this.seq++, task, cancelled: false };
-    if (!task.periodic) this.nonPeriodic++;
-    this.queue.push(entry);
-    return {
-      at: entry.at,
-      cancel: () => {
-        if (entry.cancelled) return;
-        entry.cancelled = true;
-        if (!task.periodic) this.nonPeriodic--;
-      },
-    };
+    const entry = new Entry(this.current + Math.max(0, delay), task.late ? 1 : 0, this.seq++, task, this.pending);
+    if (!task.periodic) this.pending.nonPeriodic++;
+    this.queue.push(entry, delay <= 0);
+    return entry;
   }
 
   /** nextAt is when the next live task is due, or undefined when nothing is queued. */
   nextAt(): VirtualMs | undefined {
-    this.dropCancelled();
     return this.queue.peek()?.at;
   }
 
   /** hasPendingWork is true while any non-periodic task is queued. */
   hasPendingWork(): boolean {
-    return this.nonPeriodic > 0;
+    return this.pending.nonPeriodic > 0;
   }
 
   /** runNext runs the next due task if it is due at or before `limit`, moving the clock to its time. */
   runNext(limit: VirtualMs = Infinity): boolean {
-    this.dropCancelled();
     const head = this.queue.peek();
     if (!head || head.at > limit) return false;
-    this.queue.pop();
+    this.queue.remove(head);
     head.cancelled = true;
-    if (!head.task.periodic) this.nonPeriodic--;
+    if (!head.task.periodic) this.pending.nonPeriodic--;
     this.current = Math.max(this.current, head.at);
     head.task.run();
     return true;
@@ -99,9 +106,5 @@ export class VirtualClock {
   advanceTo(target: VirtualMs): void {
     while (this.runNext(target));
     this.current = Math.max(this.current, target);
-  }
-
-  private dropCancelled(): void {
-    while (this.queue.length > 0 && this.queue.peek()!.cancelled) this.queue.pop();
   }
 }

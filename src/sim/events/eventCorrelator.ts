@@ -74,8 +74,11 @@ interface AggregateRecord extends Linked<AggregateRecord>, Chained<AggregateReco
   involved: Involved;
   type: string;
   reason: string;
-  /** The different messages seen, oldest first. */
-  localKeys: Set<string>;
+  /**
+   * The different messages seen, oldest first: the first one alone until a second comes (most objects get one
+   * message per reason, and a Set for each would be most of what an event allocates).
+   */
+  localKeys: string | Set<string>;
   lastTimestamp: VirtualMs;
 }
 
@@ -147,19 +150,19 @@ export class EventCorrelator {
     let record = findAggregate(involved.aggregates, event.type, event.reason);
     if (!record) {
       const { type, reason, message } = event;
-      const localKeys = new Set<string>().add(message);
-      record = { involved, type, reason, localKeys, lastTimestamp: now, next: involved.aggregates, newer: undefined, older: undefined };
+      record = { involved, type, reason, localKeys: message, lastTimestamp: now, next: involved.aggregates, newer: undefined, older: undefined };
       involved.aggregates = record;
       this.aggregates.push(record);
     } else {
       this.aggregates.touch(record);
-      if (now - record.lastTimestamp > DEFAULT_AGGREGATE_INTERVAL_MS) record.localKeys = new Set<string>().add(event.message);
-      else record.localKeys.add(event.message);
+      if (now - record.lastTimestamp > DEFAULT_AGGREGATE_INTERVAL_MS) record.localKeys = event.message;
+      else record.localKeys = withKey(record.localKeys, event.message);
       record.lastTimestamp = now;
     }
-    if (record.localKeys.size < DEFAULT_AGGREGATE_MAX_EVENTS) return event.message;
+    const keys = record.localKeys;
+    if (typeof keys === 'string' || keys.size < DEFAULT_AGGREGATE_MAX_EVENTS) return event.message;
     // Do not grow the set of messages beyond the maximum.
-    record.localKeys.delete(record.localKeys.values().next().value!);
+    keys.delete(keys.values().next().value!);
     return undefined;
   }
 
@@ -200,6 +203,12 @@ export class EventCorrelator {
     if (!rest) this.byName.delete(involved.name);
     else if (rest !== first) this.byName.set(involved.name, rest);
   }
+}
+
+/** withKey adds a message to an aggregate record's messages (a lone one becomes a Set when a different one comes). */
+function withKey(keys: string | Set<string>, message: string): string | Set<string> {
+  if (typeof keys !== 'string') return keys.add(message);
+  return keys === message ? keys : new Set<string>().add(keys).add(message);
 }
 
 /** unchain is the chain that starts at `first` without `entry` (which is in it). */

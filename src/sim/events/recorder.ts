@@ -18,10 +18,14 @@ export interface EventSource {
   host?: string;
 }
 
-/** Reporter is one reporting component (and host): its correlator and the actor its writes carry. */
+/**
+ * Reporter is one reporting component (and host): its correlator, the actor its writes carry, and its Events'
+ * `source`, one frozen copy that all of them share.
+ */
 interface Reporter {
   correlator: EventCorrelator;
   actor: string;
+  source: Readonly<EventSource>;
 }
 
 /**
@@ -83,7 +87,7 @@ export class EventRecorder {
       reason,
       message: correlated.message,
       type,
-      source: { ...source },
+      source: sameSource(reporter.source, source) ? reporter.source : { ...source },
       count: correlated.count,
       firstTimestamp: rfc3339(correlated.firstTimestamp),
       lastTimestamp: now,
@@ -108,7 +112,10 @@ export class EventRecorder {
     if (!reporter) {
       const actor = host ? `${source.component}/${host}` : source.component;
       reporter = this.byActor.get(actor);
-      if (!reporter) this.byActor.set(actor, (reporter = { correlator: new EventCorrelator(this.clock), actor }));
+      if (!reporter) {
+        reporter = { correlator: new EventCorrelator(this.clock), actor, source: Object.freeze({ ...source }) };
+        this.byActor.set(actor, reporter);
+      }
       byHost.set(host, reporter);
     }
     return reporter;
@@ -135,4 +142,9 @@ export class EventRecorder {
     const exact = Number.isSafeInteger(nanos) ? nanos : BigInt(this.clock.now()) * 1_000_000n + BigInt(sequence);
     return exact.toString(16).padStart(16, '0');
   }
+}
+
+/** sameSource: the shared copy is what `{ ...source }` would make (`{ component }` and `{ component, host: '' }` differ). */
+function sameSource(shared: Readonly<EventSource>, source: EventSource): boolean {
+  return shared.component === source.component && shared.host === source.host && 'host' in shared === 'host' in source;
 }

@@ -5,6 +5,7 @@ import {
   isDNS1035Label,
   isDNS1123Label,
   isDNS1123Subdomain,
+  matchesDNS1123Subdomain,
   isEnvVarName,
   isHTTPHeaderName,
   isInRange,
@@ -68,6 +69,20 @@ describe('isDNS1123Subdomain (TestIsDNS1123Subdomain)', () => {
     expect(isDNS1123Subdomain(a(254))).toEqual(['must be no more than 253 characters']));
   it('reports both the length and the format of a long upper-case name', () =>
     expect(isDNS1123Subdomain(a(254, 'A'))).toEqual(['must be no more than 253 characters', SUBDOMAIN_MSG]));
+});
+
+describe('matchesDNS1123Subdomain', () => {
+  it('Agrees with the upstream subdomain regex on every string of up to 5 characters from a-z, 0-9, -, ., A and é', () => {
+    const regex = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+    const alphabet = ['a', 'z', '0', '9', '-', '.', 'A', 'é'];
+    let strings = [''];
+    const disagreements: string[] = [];
+    for (let length = 0; length <= 5; length++) {
+      for (const s of strings) if (matchesDNS1123Subdomain(s) !== regex.test(s)) disagreements.push(s);
+      strings = strings.flatMap((s) => alphabet.map((c) => s + c));
+    }
+    expect(disagreements).toEqual([]);
+  });
 });
 
 describe('isDNS1035Label (TestIsDNS1035Label)', () => {

@@ -54,15 +54,18 @@ function selectingServices(services: Informer<ServiceObject>, namespace: string)
   return byNamespace.get(namespace) ?? [];
 }
 
+/** NO_SERVICES is what most pod changes wake: shared, since every pod write asks and the callers only read. */
+const NO_SERVICES: ReadonlySet<string> = new Set();
+
 /** getServicesForPod returns the keys of the Services in the namespace whose selector matches the labels. */
-export function getServicesForPod(services: Informer<ServiceObject>, namespace: string, labels: Labels): Set<string> {
-  const keys = new Set<string>();
-  for (const { key, selector } of selectingServices(services, namespace)) if (selectorMatches(selector, labels)) keys.add(key);
-  return keys;
+export function getServicesForPod(services: Informer<ServiceObject>, namespace: string, labels: Labels): ReadonlySet<string> {
+  let keys: Set<string> | undefined;
+  for (const { key, selector } of selectingServices(services, namespace)) if (selectorMatches(selector, labels)) (keys ??= new Set()).add(key);
+  return keys ?? NO_SERVICES;
 }
 
 /** getPodServiceMemberships: the Services a pod belongs to now (used for adds and deletes). */
-export function getPodServiceMemberships(services: Informer<ServiceObject>, pod: Pod): Set<string> {
+export function getPodServiceMemberships(services: Informer<ServiceObject>, pod: Pod): ReadonlySet<string> {
   return getServicesForPod(services, pod.metadata?.namespace ?? '', pod.metadata?.labels);
 }
 
@@ -71,10 +74,10 @@ export function getPodServiceMemberships(services: Informer<ServiceObject>, pod:
  * endpoint; the pod's Services when its endpoint may change; and, when its labels changed, the Services it joined
  * or left (all old and new ones if its endpoint changed too).
  */
-export function getServicesToUpdateOnPodChange(services: Informer<ServiceObject>, oldPod: Pod, newPod: Pod): Set<string> {
-  if (newPod.metadata?.resourceVersion === oldPod.metadata?.resourceVersion) return new Set();
+export function getServicesToUpdateOnPodChange(services: Informer<ServiceObject>, oldPod: Pod, newPod: Pod): ReadonlySet<string> {
+  if (newPod.metadata?.resourceVersion === oldPod.metadata?.resourceVersion) return NO_SERVICES;
   const { podChanged, labelsChanged } = podEndpointsChanged(oldPod, newPod);
-  if (!podChanged && !labelsChanged) return new Set();
+  if (!podChanged && !labelsChanged) return NO_SERVICES;
   const namespace = newPod.metadata?.namespace ?? '';
   const current = getServicesForPod(services, namespace, newPod.metadata?.labels);
   if (!labelsChanged) return current;

@@ -104,6 +104,10 @@ export class ContainerLogBook {
       this.logs.delete(uid);
       return;
     }
+    // A version that shares its container statuses with the one before (structural sharing) names the instances
+    // that version named, which were recorded then.
+    const old = event.old?.status;
+    if (old && old.containerStatuses === pod.status?.containerStatuses && old.initContainerStatuses === pod.status?.initContainerStatuses) return;
     // Every write of every pod comes here: the two lists are walked where they are rather than copied into one.
     for (const status of pod.status?.initContainerStatuses ?? []) this.observe(pod, status);
     for (const status of pod.status?.containerStatuses ?? []) this.observe(pod, status);

@@ -207,30 +207,38 @@ class Compiler {
       return (m, event) => check({ context: m.context, machine }, { context: m.context, event }, resolved);
     }
     const params = typeof ref === 'function' || typeof ref === 'string' ? undefined : ref.params;
-    if (typeof params === 'function') return (m, event) => resolved({ context: m.context, event }, params({ context: m.context, event }));
+    if (typeof params === 'function') {
+      // One arguments object for the params and the guard: both only read it, and guards run on every step.
+      return (m, event) => {
+        const args = { context: m.context, event };
+        return resolved(args, params(args));
+      };
+    }
     return (m, event) => resolved({ context: m.context, event }, params as Params);
   }
 }
 
-/** compileAction is XState's assign and emit (resolveAssign, resolveEmit), resolved once. */
+/**
+ * compileAction is XState's assign and emit (resolveAssign, resolveEmit), resolved once. An action's params and its
+ * assignment or event are given one arguments object (XState makes one each): both only read it.
+ */
 function compileAction(machine: AnyStateMachine, ref: ActionRef): Action {
   const impl = typeof ref === 'function' ? ref : (machine.implementations.actions as Record<string, BuiltinAction>)[typeof ref === 'string' ? ref : ref.type]!;
   const params = typeof ref === 'string' || typeof ref === 'function' ? undefined : ref.params;
-  const paramsFor: (m: Machine, event: MachineEvent) => Params =
-    typeof params === 'function' ? (m, event) => params({ context: m.context, event }) : () => params as Params;
+  const paramsFor = typeof params === 'function' ? (params as (args: Args) => Params) : () => params as Params;
   if (impl.type === 'xstate.assign') {
     const assignment = impl.assignment!;
     const partialOf = typeof assignment === 'function' ? assignment : objectAssignment(assignment);
     return (m, event) => {
-      const p = paramsFor(m, event);
-      m.context = mergeContext(m.context, partialOf({ context: m.context, event }, p));
+      const args = { context: m.context, event };
+      m.context = mergeContext(m.context, partialOf(args, paramsFor(args)));
     };
   }
   const emitted = impl.event!;
   if (typeof emitted !== 'function') return (m) => void m.emitted.push(emitted);
   return (m, event) => {
-    const p = paramsFor(m, event);
-    m.emitted.push(emitted({ context: m.context, event }, p));
+    const args = { context: m.context, event };
+    m.emitted.push(emitted(args, paramsFor(args)));
   };
 }
 
