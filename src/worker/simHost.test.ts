@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkerMessage } from './protocol';
 import { PROTOCOL_VERSION } from './protocol';
 import { parseText, textAt } from './packedTexts';
-import { SimHost, TICK_MS, type Ticker } from './simHost';
+import { SimHost, TICK_MS, tickBudgetMs, type Ticker } from './simHost';
 
 /**
  * A ticker the test advances by hand, instead of the browser's setInterval. Its wall clock moves `msPerLook` each
@@ -21,10 +21,10 @@ function manualTicker(msPerLook = 0) {
   return { ticker, tick: (n = 1) => Array.from({ length: n }, () => tick?.()), running: () => tick !== undefined };
 }
 
-function host(msPerLook = 0) {
+function host(msPerLook = 0, budgetMs?: number) {
   const posted: WorkerMessage[] = [];
   const t = manualTicker(msPerLook);
-  const h = new SimHost((m) => posted.push(m), t.ticker);
+  const h = new SimHost((m) => posted.push(m), t.ticker, budgetMs);
   return { h, posted, t };
 }
 
@@ -61,6 +61,22 @@ describe('the worker host', () => {
     h.handle({ type: 'setSpeed', speed: 2 });
     expect(posted.at(-1)).toEqual({ type: 'status', playing: true, speed: 2 });
   });
+
+  it('on two cores a tick spends 25 ms: two 100 ms slices fit, and time keeps 4x', () => {
+    // Looks at 10, 20, 30 and 40 ms: the deadline is 35, so the third look ends the tick after two slices; the pace
+    // is recorded at 50 ms. 200 virtual ms per 50 wall ms.
+    const { h, posted, t } = host(10, tickBudgetMs(2));
+    h.handle({ type: 'setSpeed', speed: 100 });
+    t.tick(41);
+    expect(posted.filter((m) => m.type === 'status').at(-1)).toEqual({ type: 'status', playing: true, speed: 100, keptSpeed: 4 });
+  });
+
+  it.each([
+    { cores: 1, want: 25 },
+    { cores: 2, want: 25 },
+    { cores: 4, want: 50 },
+    { cores: 16, want: 50 },
+  ])('with $cores logical processors a tick may spend $want ms', ({ cores, want }) => expect(tickBudgetMs(cores)).toBe(want));
 
   it('an apply answers with kubectl results, then the created object arrives in a batch', () => {
     const { h, posted } = host();
