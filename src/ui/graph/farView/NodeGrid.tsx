@@ -73,10 +73,7 @@ export const NodeGrid = memo(function NodeGrid({ data }: NodeProps<FlowNode<Node
     return () => unsubscribe.forEach((u) => u());
   }, [names]);
 
-  const hitAt = (e: React.MouseEvent<HTMLCanvasElement>) => {
-    const pods = new Map([...boxes.keys()].map((name) => [name, pagePublisher.pods(name)]));
-    return gridHit(bounds.x + e.nativeEvent.offsetX, bounds.y + e.nativeEvent.offsetY, boxes, pods);
-  };
+  const hitAt = (e: React.MouseEvent<HTMLCanvasElement>) => gridHit(bounds.x + e.nativeEvent.offsetX, bounds.y + e.nativeEvent.offsetY, boxes, (name) => pagePublisher.pods(name));
   return (
     <canvas
       ref={canvasRef}

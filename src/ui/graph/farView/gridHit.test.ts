@@ -7,7 +7,8 @@ const boxes = new Map([
   ['node-1', { x: 0, y: 222, width: 280, height: 136 }],
   ['node-2', { x: 304, y: 222, width: 280, height: 158 }],
 ]);
-const pods = new Map([['node-2', Array.from({ length: 30 }, (_, i) => pod(`web-${i}`))]]);
+const onNode2 = Array.from({ length: 30 }, (_, i) => pod(`web-${i}`));
+const pods = (node: string) => (node === 'node-2' ? onNode2 : undefined);
 
 describe('gridBounds', () => {
   it('is the box around every card', () => expect(gridBounds(boxes.values())).toEqual({ x: 0, y: 222, width: 584, height: 158 }));

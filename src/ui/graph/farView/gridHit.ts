@@ -24,10 +24,10 @@ export interface GridHit {
 }
 
 /** gridHit finds the card under (x, y), in graph units, and the pod's square under it, from the cards' boxes and pods in slot order. */
-export function gridHit(x: number, y: number, boxes: ReadonlyMap<string, Box>, pods: ReadonlyMap<string, readonly Pod[]>): GridHit | undefined {
+export function gridHit(x: number, y: number, boxes: ReadonlyMap<string, Box>, podsOf: (node: string) => readonly Pod[] | undefined): GridHit | undefined {
   for (const [node, b] of boxes) {
     if (x < b.x || y < b.y || x >= b.x + b.width || y >= b.y + b.height) continue;
-    const list = pods.get(node) ?? [];
+    const list = podsOf(node) ?? [];
     const slot = dotAt(x - b.x - CARD_INSET, y - b.y - PODS_TOP, list.length);
     return slot >= 0 ? { node, pod: list[slot] } : { node };
   }
