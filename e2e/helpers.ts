@@ -41,3 +41,14 @@ export function podsOn(page: Page, node: string) {
 
 /** The editor's first example: Deployment web, 3 nginx:1.14.2 replicas, maxSurge 1, maxUnavailable 0. */
 export const WEB_DEPLOYMENT = EXAMPLES[0].text;
+
+/**
+ * readTimeline scrolls the timeline back from its newest entries, as a user reading what happened does: while it
+ * follows the newest, only the entries in view are in the page.
+ */
+export async function readTimeline(page: Page) {
+  const timeline = page.getByRole('region', { name: 'timeline' });
+  await timeline.getByRole('list').hover();
+  await page.mouse.wheel(0, -5000);
+  return timeline;
+}

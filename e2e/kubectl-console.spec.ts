@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { watchProblems } from './offline';
+import { readTimeline } from './helpers';
 
 /** kubectl types a command line into the console and presses Enter, as a learner does. */
 async function kubectl(page: Page, line: string): Promise<void> {
@@ -20,7 +21,7 @@ test('kubectl console: the seed commands create, expose and list nginx, and the 
 
   // The graph draws what kubectl created, and the timeline narrates it as kubectl's action.
   await expect(page.locator('article[aria-label^="node "] button[aria-label^="pod nginx-"][data-status="Running"]')).toHaveCount(1, { timeout: 30_000 });
-  await expect(page.getByRole('region', { name: 'timeline' })).toContainText('kubectl');
+  await expect(await readTimeline(page)).toContainText('kubectl');
 
   await kubectl(page, 'kubectl get pod,svc');
   await expect(output).toContainText(/pod\/nginx-[a-z0-9]+-[a-z0-9]{5} +1\/1 +Running/);

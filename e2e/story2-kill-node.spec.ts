@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { watchProblems } from './offline';
-import { applyWithShortcut, pasteManifest, setSpeed, WEB_DEPLOYMENT } from './helpers';
+import { applyWithShortcut, pasteManifest, readTimeline, setSpeed, WEB_DEPLOYMENT } from './helpers';
 
 test('story 2: kill a node and watch the control plane heal around it', async ({ page }) => {
   const problems = watchProblems(page);
@@ -27,7 +27,7 @@ test('story 2: kill a node and watch the control plane heal around it', async ({
   await expect(node.locator('button[aria-label^="pod web-"][data-status="Terminating"]')).toHaveCount(victimPods, { timeout: 30_000 });
   await expect(ready).toHaveCount(3, { timeout: 30_000 });
   await expect(page.getByRole('region', { name: 'workloads' })).toContainText('ready 3/3');
-  const timeline = page.getByRole('region', { name: 'timeline' });
+  const timeline = await readTimeline(page);
   await expect(timeline).toContainText('NodeNotReady');
   await expect(timeline).toContainText('TaintManagerEviction');
   await page.screenshot({ path: 'test-results/story2-healed.png' });

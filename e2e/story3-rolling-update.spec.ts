@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { watchProblems } from './offline';
-import { applyWithShortcut, pasteManifest, setSpeed, WEB_DEPLOYMENT } from './helpers';
+import { applyWithShortcut, pasteManifest, readTimeline, setSpeed, WEB_DEPLOYMENT } from './helpers';
 
 test('story 3: step through a rolling update one controller action at a time', async ({ page }) => {
   const problems = watchProblems(page);
@@ -32,7 +32,7 @@ test('story 3: step through a rolling update one controller action at a time', a
     await page.getByRole('button', { name: 'Step' }).click();
   }
   await expect(oldRs).toContainText('0/0/0');
-  await expect(timeline).toContainText(/scaled down ReplicaSet web-\w+ from 3 to 2/);
+  await expect(await readTimeline(page)).toContainText(/scaled down ReplicaSet web-\w+ from 3 to 2/);
   await setSpeed(page, 100);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.locator('button[aria-label^="pod web-"][data-status="Running"][data-ready="1/1"]')).toHaveCount(3, { timeout: 30_000 });

@@ -298,6 +298,7 @@ let CHROMIUM_VERSION = '';
 async function main(): Promise<void> {
   if (!SKIP_BUILD) build();
   mkdirSync('test-results', { recursive: true });
+  if (TRACE_DIR) mkdirSync(TRACE_DIR, { recursive: true });
   const server = await startPreview();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   CHROMIUM_VERSION = browser.version();

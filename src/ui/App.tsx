@@ -39,7 +39,7 @@ export function App() {
         <TimeControls />
       </header>
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(300px,28%)_1fr_minmax(260px,22%)]">
-        <section aria-label="manifest editor" className="flex min-h-0 flex-col border-r border-slate-300 dark:border-slate-800">
+        <section aria-label="manifest editor" className="flex min-h-0 flex-col [contain:strict] border-r border-slate-300 dark:border-slate-800">
           <div className="min-h-0 flex-1">
             <Suspense fallback={<p className="p-3 text-xs text-slate-500">Loading editor…</p>}>
               <ManifestEditor onApply={onApply} onResults={setResults} theme={theme} />
@@ -47,19 +47,19 @@ export function App() {
           </div>
           <MessageArea results={results} notice={notice} />
         </section>
-        <section className="grid min-h-0 grid-rows-[1fr_minmax(140px,30%)]">
-          <div className="relative min-h-0">
+        <section className="grid min-h-0 grid-rows-[1fr_minmax(140px,30%)] [contain:strict]">
+          <div className="relative min-h-0 [contain:strict]">
             <ClusterGraph />
             <NarrationBar />
           </div>
           <div className="grid min-h-0 grid-cols-2 border-t border-slate-300 dark:border-slate-800">
             <Timeline />
-            <div className="min-h-0 border-l border-slate-300 dark:border-slate-800">
+            <div className="min-h-0 [contain:strict] border-l border-slate-300 dark:border-slate-800">
               <KubectlConsole backend={consoleBackend} />
             </div>
           </div>
         </section>
-        <aside className="min-h-0 overflow-auto border-l border-slate-300 dark:border-slate-800">
+        <aside className="min-h-0 overflow-auto [contain:strict] border-l border-slate-300 dark:border-slate-800">
           <Workloads />
           <TrafficPanel onStart={startTraffic} onStop={stopTraffic} />
           <Inspector />

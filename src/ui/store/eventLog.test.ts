@@ -52,10 +52,10 @@ describe('the event log', () => {
       .sort((a, b) => a.time.localeCompare(b.time) || a.i - b.i)
       .slice(-RECENT_EVENTS)
       .map((e) => e.name);
-    expect(log.recent.map((e) => e.metadata?.name)).toEqual(want);
+    expect(log.window.map((r) => eventOf(r).metadata?.name)).toEqual(want);
   });
 
-  it('an Event that came as text is parsed only when shown: in the timeline window or asked for by its object', () => {
+  it('an Event that came as text is parsed only when read: the timeline window holds records, not Events', () => {
     const newer = Array.from({ length: RECENT_EVENTS }, (_, i) => ({ ...event(`e.${i}`, 'p'), lastTimestamp: '2026-01-01T09:30:00Z' }) as unknown as KubeObject);
     // Both texts packed in one buffer, as they come from the worker: the old one's first, then the fresh one's.
     const [oldText, freshText] = [JSON.stringify(event('b.1', 'b', 2)), JSON.stringify(event('b.2', 'b', 1))];
@@ -63,8 +63,8 @@ describe('the event log', () => {
     const old: EventRecord = { key: 'default/b.1', involved: 'Pod/default/b', time: 7, texts, start: 0, end: oldText.length };
     const fresh: EventRecord = { key: 'default/b.2', involved: 'Pod/default/b', time: 3_600_000, texts, start: oldText.length, end: texts.length };
     const log = updateEvents(newEventLog(newer), [old, fresh], []);
-    // The old one stays text; the fresh one entered the window, which holds parsed Events.
-    expect([old.event, old.texts === texts, log.recent.at(-1)?.metadata?.name, fresh.texts]).toEqual([undefined, true, 'b.2', undefined]);
+    // Both stay text; the fresh one entered the window.
+    expect([old.event, old.texts === texts, log.window.at(-1) === fresh, fresh.event, fresh.texts === texts]).toEqual([undefined, true, true, undefined, true]);
     expect(eventsAbout(log, podB).map((e) => [e.metadata?.name, e.count])).toEqual([['b.1', 2], ['b.2', 1]]);
     expect([old.texts, eventOf(old)]).toEqual([undefined, eventsAbout(log, podB)[0]]);
   });
@@ -73,14 +73,15 @@ describe('the event log', () => {
     const at = (i: number) => ({ ...event(`e.${i}`, 'p'), lastTimestamp: `2026-01-01T09:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z` }) as unknown as KubeObject;
     const log = newEventLog(Array.from({ length: RECENT_EVENTS }, (_, i) => at(i)));
     const next = updateEvents(log, records({ ...at(5), count: 3 } as KubeObject), []);
-    expect([next.recent.length, next.recent[5].metadata?.name, next.recent[5].count, next.recent[6].metadata?.name]).toEqual([RECENT_EVENTS, 'e.5', 3, 'e.6']);
+    const recent = next.window.map(eventOf);
+    expect([recent.length, recent[5].metadata?.name, recent[5].count, recent[6].metadata?.name]).toEqual([RECENT_EVENTS, 'e.5', 3, 'e.6']);
   });
 
   it('deleting an Event of the window lets the next newest in', () => {
     const many = Array.from({ length: RECENT_EVENTS + 1 }, (_, i) => ({ ...event(`e.${i}`, 'p'), lastTimestamp: `2026-01-01T09:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z` }) as unknown as KubeObject);
     const log = newEventLog(many);
-    expect(log.recent[0].metadata?.name).toBe('e.1');
+    expect(eventOf(log.window[0]).metadata?.name).toBe('e.1');
     const next = updateEvents(log, [], [{ kind: 'Event', namespace: 'default', name: `e.${RECENT_EVENTS}` }]);
-    expect([next.recent.length, next.recent[0].metadata?.name, next.recent.at(-1)?.metadata?.name]).toEqual([RECENT_EVENTS, 'e.0', `e.${RECENT_EVENTS - 1}`]);
+    expect([next.window.length, eventOf(next.window[0]).metadata?.name, eventOf(next.window.at(-1)!).metadata?.name]).toEqual([RECENT_EVENTS, 'e.0', `e.${RECENT_EVENTS - 1}`]);
   });
 });

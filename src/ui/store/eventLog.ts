@@ -45,9 +45,10 @@ export interface EventLog {
   readonly byKey: ReadonlyMap<string, EventRecord>;
   /** `kind/namespace/name` of the involved object → keys of its Events, oldest first. */
   readonly byObject: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The newest RECENT_EVENTS Events by time, oldest first; Events of the same time in the order they first came. */
-  readonly recent: readonly Event[];
-  /** The records of `recent`. */
+  /**
+   * The records of the newest RECENT_EVENTS Events by time, oldest first; Events of the same time in the order they
+   * first came. They stay unparsed: the timeline shows the few that fit in view.
+   */
   readonly window: readonly EventRecord[];
 }
 
@@ -81,7 +82,7 @@ export function recordOf(event: Event): EventRecord {
 
 /** newEventLog builds a log from scratch, e.g. from a `ready` message's objects. */
 export function newEventLog(events: readonly KubeObject[] = []): EventLog {
-  const empty: EventLog = { revision: 0, byKey: new Map(), byObject: new Map(), recent: [], window: [] };
+  const empty: EventLog = { revision: 0, byKey: new Map(), byObject: new Map(), window: [] };
   return updateEvents(empty, events.map((e) => recordOf(e as unknown as Event)), []);
 }
 
@@ -115,8 +116,7 @@ export function updateEvents(log: EventLog, upserted: readonly EventRecord[], de
     inWindow ??= new Set(log.window.map((r) => r.key));
     if (inWindow.has(key)) windowLost = true;
   }
-  const window = windowAfter(log.window, upserted, windowLost, byKey);
-  return { revision: log.revision + 1, byKey, byObject, window, recent: window === log.window ? log.recent : window.map(eventOf) };
+  return { revision: log.revision + 1, byKey, byObject, window: windowAfter(log.window, upserted, windowLost, byKey) };
 }
 
 const byTime = (a: EventRecord, b: EventRecord) => a.time - b.time || (a.arrival ?? 0) - (b.arrival ?? 0);
@@ -148,8 +148,13 @@ function newest(records: EventRecord[]): EventRecord[] {
   return kept.sort(byTime).slice(-RECENT_EVENTS);
 }
 
+/** recordsAbout lists the records of the Events whose involved object is `ref`, oldest first. */
+export function recordsAbout(log: EventLog, ref: ObjectRef): EventRecord[] {
+  const keys = log.byObject.get(`${ref.kind ?? ''}/${ref.namespace ?? ''}/${ref.name ?? ''}`) ?? [];
+  return [...keys].map((key) => log.byKey.get(key)!);
+}
+
 /** eventsAbout lists the Events whose involved object is `ref`, oldest first, as `kubectl describe` shows them. */
 export function eventsAbout(log: EventLog, ref: ObjectRef): Event[] {
-  const keys = log.byObject.get(`${ref.kind ?? ''}/${ref.namespace ?? ''}/${ref.name ?? ''}`) ?? [];
-  return [...keys].map((key) => eventOf(log.byKey.get(key)!));
+  return recordsAbout(log, ref).map(eventOf);
 }

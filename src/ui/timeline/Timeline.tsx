@@ -1,31 +1,30 @@
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ObjectRef } from '../../sim/index';
 import { useClusterStore } from '../store/clusterStore';
-import { eventsAbout } from '../store/eventLog';
+import { recordsAbout } from '../store/eventLog';
 import { useUiStore } from '../store/uiStore';
 import { formatClock } from '../format';
-import { timeline, type TimelineEntry } from './timelineModel';
+import { entryOf, timeline, type TimelineItem } from './timelineModel';
 import { useProgressiveRows } from './progressiveRows';
 
-const entryId = (e: TimelineEntry) => e.id;
+const itemId = (item: TimelineItem) => item.id;
 
 /**
- * While the user follows the newest entries (the scroller rests at its end), only the rows that fit in view are
- * displayed; the older ones stay in the page, not displayed, until the user scrolls away from the end. A burst of
- * Events replaces all 300 rows at once: styling, laying out and painting them all took 30 ms a burst in the UI
- * benchmark's rollout, a few times a second. content-visibility: auto did not help: it lays out every new row once
- * before it can tell that the row is out of view, and each row it hid added a clip to the page's compositing.
- * A row is at least one line high: the scroller's height over LINE_PX is the most rows it can show.
+ * While the user follows the newest entries (the scroller rests at its end), only the rows that fit in view are in
+ * the page, under a spacer as tall as the others would be, so that the scroller can still be scrolled up; scrolling
+ * away from the end brings every row in. A burst of Events replaces all 300 entries: mounting them all, displayed
+ * or not, took 30 ms a burst in the UI benchmark's rollout, a few times a second, and parsing their Events as many
+ * again. A row is at least one line high: the scroller's height over LINE_PX is the most rows it can show.
  */
 const LINE_PX = 16.5;
 
-/** Rows displayed beyond those that fit in view while following, and before the scroller's height is known. */
+/** Rows in the page beyond those that fit in view while following, and before the scroller's height is known. */
 const SPARE_ROWS = 4;
 const FIRST_ROWS_IN_VIEW = 30;
 
 /**
- * The most rows that mount in one frame, the newest first: the rest of a burst's 300 follow in the next frames, so
- * no frame styles and lays out all of them (some 15 microseconds a row even when it is not displayed).
+ * The most rows that mount in one frame, the newest first, once the user scrolls up: the rest of the 300 follow in
+ * the next frames, so no frame styles and lays out all of them.
  */
 const ROWS_PER_FRAME = 30;
 
@@ -33,15 +32,13 @@ const ROWS_PER_FRAME = 30;
 const FOLLOW_SLACK_PX = 4;
 
 /**
- * TimelineRow is one entry. Entries are cached per action and Event object, so after a batch only the new rows
- * render; the other few hundred keep their props and are skipped.
+ * TimelineRow is one entry. Items are cached per action and Event record, so after a batch only the new rows
+ * render; the others keep their props and are skipped.
  */
-const TimelineRow = memo(function TimelineRow({ entry: e, select, shown }: { entry: TimelineEntry; select: (ref: ObjectRef) => void; shown: boolean }) {
+const TimelineRow = memo(function TimelineRow({ item, select }: { item: TimelineItem; select: (ref: ObjectRef) => void }) {
+  const e = entryOf(item);
   return (
-    <li
-      className={`cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800 ${shown ? '' : 'hidden'}`}
-      onClick={() => select(e.ref)}
-    >
+    <li className="cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => select(e.ref)}>
       <span className="text-slate-500">{formatClock(e.time)}</span>{' '}
       {e.source === 'event' ? (
         <span className={e.type === 'Warning' ? 'text-rose-500' : 'text-emerald-600 dark:text-emerald-400'}>
@@ -71,11 +68,11 @@ export function Timeline() {
     observer.observe(scroller.current!);
     return () => observer.disconnect();
   }, []);
-  // The log keeps its newest Events in order, so a batch costs the timeline a few hundred entries, not every Event.
-  const entries = useMemo(() => timeline(actions, filter ? eventsAbout(events, filter) : events.recent, filter), [actions, events, filter]);
-  const rows = useProgressiveRows(entries, entryId, ROWS_PER_FRAME);
+  // The log keeps its newest Events in order, so a batch costs the timeline a few hundred items, not every Event.
+  const items = useMemo(() => timeline(actions, filter ? recordsAbout(events, filter) : events.window, filter), [actions, events, filter]);
+  const rows = useProgressiveRows(following ? items.slice(-rowsInView) : items, itemId, ROWS_PER_FRAME);
   return (
-    <section aria-label="timeline" className="flex h-full min-h-0 flex-col">
+    <section aria-label="timeline" className="flex h-full min-h-0 flex-col [contain:strict]">
       <header className="flex items-center gap-2 border-b border-slate-300 px-2 py-1 text-xs dark:border-slate-800">
         <h2 className="font-semibold">Timeline</h2>
         {filter && (
@@ -88,15 +85,16 @@ export function Timeline() {
           from an effect would read scrollHeight and force a layout of the whole page after every batch. */}
       <div
         ref={scroller}
-        className="flex min-h-0 flex-1 flex-col-reverse overflow-auto px-2 py-1"
+        className="flex min-h-0 flex-1 flex-col-reverse overflow-auto px-2 py-1 [contain:strict]"
         // A column-reverse scroller's scrollTop is 0 at its end and negative above it.
         onScroll={(e) => setFollowing(e.currentTarget.scrollTop > -FOLLOW_SLACK_PX)}
       >
         <ol className="font-mono text-[11px]">
-          {rows.map((e, i) => (
-            <TimelineRow key={e.id} entry={e} select={select} shown={!following || i >= rows.length - rowsInView} />
+          {rows.map((item) => (
+            <TimelineRow key={item.id} item={item} select={select} />
           ))}
         </ol>
+        <div aria-hidden style={{ height: (items.length - rows.length) * LINE_PX }} />
       </div>
     </section>
   );
