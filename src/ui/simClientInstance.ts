@@ -2,6 +2,7 @@ import { SimClient } from '../worker/simClient';
 import { useClusterStore } from './store/clusterStore';
 import { Inbox } from './store/inbox';
 import { pagePublisher } from './graph/pagePublisher';
+import { drawingNow } from './graph/drawingNow';
 import { useTrafficStore } from './store/trafficStore';
 
 /** The one simulation worker of the page, created at module level (see SimClient). */
@@ -14,7 +15,7 @@ export const simClient = new SimClient();
 const inbox = new Inbox((message) => useClusterStore.getState().receive(message), {
   whenIdle: (run) => requestAnimationFrame(() => requestIdleCallback(run, { timeout: 100 })),
   afterUpdate: (run) => queueMicrotask(run),
-  drawing: () => pagePublisher.waiting.length > 0,
+  drawing: () => pagePublisher.waiting.length > 0 || drawingNow.any,
   now: () => performance.now(),
 });
 simClient.onMessage((message) => {

@@ -98,7 +98,7 @@ function Graph() {
     ];
     const bounds = gridBounds(layout.nodes.values());
     if (zoomedOut && bounds) {
-      out.push(memoById(cache, 'node-grid', [nodes, farZoom, layout], () => flowNode('node-grid', 'nodeGrid', bounds, { nodes: nodeList, boxes: layout.nodes, bounds, zoom: farZoom })));
+      out.push(memoById(cache, 'node-grid', [nodes, grouped, farZoom, layout], () => flowNode('node-grid', 'nodeGrid', bounds, { nodes: nodeList, pods: grouped, boxes: layout.nodes, bounds, zoom: farZoom })));
     } else {
       for (const node of nodeList) {
         const name = node.metadata?.name ?? '';

@@ -1,19 +1,20 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { NodeProps, Node as FlowNode } from '@xyflow/react';
-import type { Node } from 'kubernetes-types/core/v1';
+import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { useUiStore } from '../../store/uiStore';
 import type { Box } from '../layout';
 import { podLook } from '../podAppearance';
 import { statusSummary } from '../PodDots';
+import { drawingNow } from '../drawingNow';
 import { nodeStatusText } from '../nodes/WorkerNodeCard';
-import { pagePublisher } from '../pagePublisher';
-import { usePublishedPods } from '../usePublishedPods';
 import { farCards, type FarCardCache } from './farCards';
 import { GridPainter } from './gridPainter';
 import { gridHit } from './gridHit';
 
 export interface NodeGridData extends Record<string, unknown> {
   nodes: readonly Node[];
+  /** The pods of each node, from the store (a node whose pods did not change keeps the very same list). */
+  pods: ReadonlyMap<string, readonly Pod[]>;
   /** Each node's card, in graph units. */
   boxes: ReadonlyMap<string, Box>;
   /** The box around all cards: where the canvas sits. */
@@ -26,14 +27,25 @@ export interface NodeGridData extends Record<string, unknown> {
 const MAX_CANVAS_PIXELS = 16_000_000;
 
 /**
+ * The most cards repainted per frame after a store update: a rollout changes the pods of every node in each update,
+ * and 100 cards in one frame took some 6 ms. Each frame whose canvas changed also costs the display compositor a
+ * frame (some 3 ms in software): the DOM cards' pace of 3 cards a frame kept it busy in every frame of a rollout.
+ */
+export const CARDS_PER_FRAME = 25;
+
+const NO_PODS: readonly Pod[] = [];
+
+/**
  * NodeGrid is the far view of the worker nodes: zoomed out so far that a card's text would be a few pixels tall,
  * every card is drawn on one canvas, with text sized for the screen. 100 DOM cards cost 5-10 ms of style, layout,
  * paint and layerization in each frame that changed a few of them; the canvas is one layer, whose changed cards are
- * redrawn in well under a millisecond. Zooming in past the far view brings the DOM cards back. The canvas's
- * fallback content lists every node and its pods by status, for assistive technology and tests.
+ * redrawn in well under a millisecond. Its pods come straight from the store, not through the PodPublisher that
+ * paces the DOM cards: the changed cards are repainted CARDS_PER_FRAME a frame. Zooming in past the far view brings
+ * the DOM cards back. The canvas's fallback content lists every node and its pods by status, for assistive
+ * technology and tests.
  */
 export const NodeGrid = memo(function NodeGrid({ data }: NodeProps<FlowNode<NodeGridData>>) {
-  const { nodes, boxes, bounds, zoom } = data;
+  const { nodes, pods, boxes, bounds, zoom } = data;
   const theme = useUiStore((s) => s.theme);
   const selected = useUiStore((s) => s.selected);
   const select = useUiStore((s) => s.select);
@@ -41,39 +53,34 @@ export const NodeGrid = memo(function NodeGrid({ data }: NodeProps<FlowNode<Node
   const [painter] = useState(() => new GridPainter());
   const [cache] = useState<FarCardCache>(() => new Map());
 
-  // Pods come from the page's PodPublisher, as they do for the DOM cards: it hands over a few nodes' new lists a
-  // frame and holds the next store update until all are drawn. Only the changed cards are repainted.
-  const paint = useRef<(resize: boolean) => void>(() => undefined);
-  paint.current = (resize) => {
+  // A new size, zoom or theme repaints every card at once; new pods repaint the changed cards a few a frame.
+  const paint = useRef<(resize: boolean, limit: number) => number>(() => 0);
+  paint.current = (resize, limit) => {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
+    if (!canvas || !ctx) return 0;
     const scale = Math.min(zoom * (window.devicePixelRatio || 1), Math.sqrt(MAX_CANVAS_PIXELS / (bounds.width * bounds.height)));
     const [width, height] = [Math.ceil(bounds.width * scale), Math.ceil(bounds.height * scale)];
     const cleared = resize && (canvas.width !== width || canvas.height !== height);
     if (cleared) [canvas.width, canvas.height] = [width, height];
     ctx.setTransform(scale, 0, 0, scale, -bounds.x * scale, -bounds.y * scale);
-    painter.draw(ctx, farCards(cache, nodes, (name) => pagePublisher.pods(name), selected), boxes, zoom, theme, cleared);
+    return painter.draw(ctx, farCards(cache, nodes, (name) => pods.get(name), selected), boxes, zoom, theme, cleared, limit).length;
   };
-  useLayoutEffect(() => paint.current(true), [nodes, boxes, bounds, zoom, theme, selected]);
-  // Heartbeats bring new Node objects every few seconds: the subscriptions follow the node names only.
-  const names = nodes.map((n) => n.metadata?.name ?? '').join('\n');
+  useLayoutEffect(() => void paint.current(true, Infinity), [bounds.x, bounds.y, bounds.width, bounds.height, zoom, theme]);
   useEffect(() => {
-    // The publisher calls back once per published node; the canvas is repainted once, after the last.
-    let queued = false;
-    const repaint = () => {
-      if (queued) return;
-      queued = true;
-      queueMicrotask(() => {
-        queued = false;
-        paint.current(false);
-      });
+    drawingNow.set('far view', true);
+    let frame = requestAnimationFrame(function next() {
+      const more = paint.current(false, CARDS_PER_FRAME) === CARDS_PER_FRAME;
+      frame = more ? requestAnimationFrame(next) : 0;
+      drawingNow.set('far view', more);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      drawingNow.set('far view', false);
     };
-    const unsubscribe = names.split('\n').map((name) => pagePublisher.subscribe(name, repaint));
-    return () => unsubscribe.forEach((u) => u());
-  }, [names]);
+  }, [nodes, pods, boxes, selected]);
 
-  const hitAt = (e: React.MouseEvent<HTMLCanvasElement>) => gridHit(bounds.x + e.nativeEvent.offsetX, bounds.y + e.nativeEvent.offsetY, boxes, (name) => pagePublisher.pods(name));
+  const hitAt = (e: React.MouseEvent<HTMLCanvasElement>) => gridHit(bounds.x + e.nativeEvent.offsetX, bounds.y + e.nativeEvent.offsetY, boxes, (name) => pods.get(name));
   return (
     <canvas
       ref={canvasRef}
@@ -93,7 +100,7 @@ export const NodeGrid = memo(function NodeGrid({ data }: NodeProps<FlowNode<Node
     >
       <ul>
         {nodes.map((node) => (
-          <NodeEntry key={node.metadata?.name} name={node.metadata?.name ?? ''} status={nodeStatusText(node)} />
+          <NodeEntry key={node.metadata?.name} name={node.metadata?.name ?? ''} status={nodeStatusText(node)} pods={pods.get(node.metadata?.name ?? '') ?? NO_PODS} />
         ))}
       </ul>
     </canvas>
@@ -101,8 +108,7 @@ export const NodeGrid = memo(function NodeGrid({ data }: NodeProps<FlowNode<Node
 });
 
 /** NodeEntry is one node in the canvas's fallback content: its status, and its pods counted by kubectl STATUS. */
-const NodeEntry = memo(function NodeEntry({ name, status }: { name: string; status: string }) {
-  const pods = usePublishedPods(name);
+const NodeEntry = memo(function NodeEntry({ name, status, pods }: { name: string; status: string; pods: readonly Pod[] }) {
   return (
     <li aria-label={`node ${name}`} data-status={status}>
       <span data-pods={pods.length} aria-label={`pods on ${name}: ${statusSummary(pods)}`} />

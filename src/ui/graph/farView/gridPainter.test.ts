@@ -42,4 +42,26 @@ describe('GridPainter', () => {
     const taller = new Map([...boxes].map(([n, b]) => [n, { ...b, height: 158 }]));
     expect(painter.draw(recordingContext(), cards, taller, 0.25, 'light', false)).toEqual(['node-1', 'node-2']);
   });
+
+  it('paints at most `limit` changed cards a call, in order, until the canvas is up to date', () => {
+    const painter = new GridPainter();
+    const three = new Map([...boxes, ['node-3', { x: 608, y: 0, width: 280, height: 136 }]]);
+    const cards = new Map([['node-1', card('node-1')], ['node-2', card('node-2')], ['node-3', card('node-3')]]);
+    painter.draw(recordingContext(), cards, three, 0.2, 'dark', true);
+    const next = new Map([...cards].map(([n]) => [n, card(n, 'NotReady')]));
+    const ctx = recordingContext();
+    expect(painter.draw(ctx, next, three, 0.2, 'dark', false, 2)).toEqual(['node-1', 'node-2']);
+    expect(ctx.calls.filter((c) => c[0] === 'clearRect')).toEqual([['clearRect', -10, -10, 300, 156], ['clearRect', 294, -10, 300, 156]]);
+    expect(painter.draw(recordingContext(), next, three, 0.2, 'dark', false, 2)).toEqual(['node-3']);
+    expect(painter.draw(recordingContext(), next, three, 0.2, 'dark', false, 2)).toEqual([]);
+  });
+
+  it('ignores the limit when everything must be redrawn: a new zoom, or a card that moved', () => {
+    const painter = new GridPainter();
+    const cards = new Map([['node-1', card('node-1')], ['node-2', card('node-2')]]);
+    painter.draw(recordingContext(), cards, boxes, 0.2, 'dark', true);
+    expect(painter.draw(recordingContext(), cards, boxes, 0.3, 'dark', false, 1)).toEqual(['node-1', 'node-2']);
+    const shifted = new Map([...boxes].map(([n, b]) => [n, { ...b, y: 40 }]));
+    expect(painter.draw(recordingContext(), cards, shifted, 0.3, 'dark', false, 1)).toEqual(['node-1', 'node-2']);
+  });
 });

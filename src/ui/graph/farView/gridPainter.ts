@@ -11,9 +11,10 @@ function clearCard(ctx: CardContext, box: Box): void {
 }
 
 /**
- * GridPainter remembers which card it drew where. A rollout changes a few nodes' pods per update: it clears and
- * redraws those cards only, and the canvas layer is all the browser re-rasters. A new zoom, theme or a cleared
- * canvas redraws everything.
+ * GridPainter remembers which card it drew where. A rollout changes most nodes' pods in each update: it clears and
+ * redraws the changed cards only, at most `limit` a call, so the canvas layer is all the browser re-rasters and one
+ * update's cards are spread over a few frames. A new zoom, theme, a cleared canvas or a moved card redraws
+ * everything at once: half a canvas of old cards beside new ones would be wrong.
  */
 export class GridPainter {
   private drawn = new Map<string, { card: FarCard; box: Box }>();
@@ -21,27 +22,33 @@ export class GridPainter {
   private theme: Theme | undefined;
 
   /**
-   * draw brings the canvas up to `cards` in `boxes` (graph units, through the context's transform); `cleared` says
-   * the canvas lost its pixels (it was resized). It returns the names of the cards it drew.
+   * draw brings the canvas towards `cards` in `boxes` (graph units, through the context's transform); `cleared`
+   * says the canvas lost its pixels (it was resized). It paints at most `limit` changed cards, oldest first in the
+   * order of `cards`, and returns the names of the cards it drew: fewer than `limit` once the canvas is up to date.
    */
-  draw(ctx: CardContext, cards: ReadonlyMap<string, FarCard>, boxes: ReadonlyMap<string, Box>, zoom: number, theme: Theme, cleared: boolean): string[] {
-    if (cleared || zoom !== this.zoom || theme !== this.theme) {
+  draw(ctx: CardContext, cards: ReadonlyMap<string, FarCard>, boxes: ReadonlyMap<string, Box>, zoom: number, theme: Theme, cleared: boolean, limit = Infinity): string[] {
+    const moved = [...this.drawn].some(([name, { box }]) => {
+      const now = boxes.get(name);
+      return now !== undefined && cards.has(name) && !sameBox(now, box);
+    });
+    if (cleared || moved || zoom !== this.zoom || theme !== this.theme) {
       for (const { box } of this.drawn.values()) clearCard(ctx, box);
       this.drawn.clear();
       [this.zoom, this.theme] = [zoom, theme];
+      limit = Infinity;
     }
-    const stale: string[] = [];
-    for (const [name, { card, box }] of this.drawn) {
-      const now = boxes.get(name);
-      if (cards.get(name) === card && now && sameBox(now, box)) continue;
+    for (const [name, { box }] of this.drawn) {
+      if (cards.has(name) && boxes.has(name)) continue;
       clearCard(ctx, box);
-      stale.push(name);
+      this.drawn.delete(name);
     }
-    for (const name of stale) this.drawn.delete(name);
     const painted: string[] = [];
     for (const [name, card] of cards) {
       const box = boxes.get(name);
-      if (!box || this.drawn.has(name)) continue;
+      const was = this.drawn.get(name);
+      if (!box || was?.card === card) continue;
+      if (painted.length === limit) break;
+      if (was) clearCard(ctx, was.box);
       paintCard(ctx, card, box, zoom, theme);
       this.drawn.set(name, { card, box });
       painted.push(name);
