@@ -4,7 +4,7 @@ import { animationFrames, between, framesOf, marker, percentile, rendererMain, s
 const main = { pid: 1, tid: 10 };
 const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', cat: '__metadata', ph: 'M', ts: 0, pid, tid, args: { name } });
 const frame = (ts: number, t = main): TraceEvent => ({ name: 'BeginMainThreadFrame', cat: 'disabled-by-default-devtools.timeline.frame', ph: 'I', ts, ...t });
-const task = (ts: number, dur: number, name = 'ThreadControllerImpl::RunTask'): TraceEvent => ({ name, cat: 'toplevel', ph: 'X', ts, dur, ...main });
+const task = (ts: number, dur: number, name = 'ThreadControllerImpl::RunTask', tdur = dur): TraceEvent => ({ name, cat: 'toplevel', ph: 'X', ts, dur, tdur, ...main });
 
 describe('rendererMain', () => {
   it.each([
@@ -19,14 +19,22 @@ describe('framesOf', () => {
       name: 'sums the task time inside each frame interval and clips tasks that cross a boundary',
       events: [frame(0), frame(16_000), frame(80_000), task(1_000, 2_000), task(10_000, 20_000)],
       want: [
-        { start: 0, interval: 16, busy: 8 },
-        { start: 16, interval: 64, busy: 14 },
+        { start: 0, interval: 16, busy: 8, cpu: 8 },
+        { start: 16, interval: 64, busy: 14, cpu: 14 },
       ],
     },
     {
       name: 'counts a task nested in another task once',
       events: [frame(0), frame(10_000), task(0, 5_000), task(1_000, 2_000)],
-      want: [{ start: 0, interval: 10, busy: 5 }],
+      want: [{ start: 0, interval: 10, busy: 5, cpu: 5 }],
+    },
+    {
+      name: 'counts CPU time apart from wall time, sharing a crossing task out by its wall time',
+      events: [frame(0), frame(10_000), frame(20_000), task(2_000, 4_000, undefined, 1_000), task(8_000, 4_000, undefined, 4_000)],
+      want: [
+        { start: 0, interval: 10, busy: 6, cpu: 3 },
+        { start: 10, interval: 10, busy: 2, cpu: 2 },
+      ],
     },
   ])('$name', ({ events, want }) => expect(framesOf(events, main)).toEqual(want));
 });

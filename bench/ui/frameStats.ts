@@ -9,6 +9,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, microseconds: less than `dur` when the thread waited for a core. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -25,7 +27,10 @@ export interface Thread {
 export interface Frame {
   start: number;
   interval: number;
+  /** Wall time of the main thread's tasks in the interval. */
   busy: number;
+  /** Their CPU time: `busy` less the time the thread was runnable but not running (other threads had the cores). */
+  cpu: number;
 }
 
 const TOP_LEVEL_TASK = 'ThreadControllerImpl::RunTask';
@@ -47,24 +52,28 @@ export function rendererMain(events: readonly TraceEvent[]): Thread | undefined 
 
 const on = (t: Thread) => (e: TraceEvent) => e.pid === t.pid && e.tid === t.tid;
 
-/** topLevelTasks: the outermost task spans of the thread, [start, end] in µs, nested run loops folded in. */
-export function topLevelTasks(events: readonly TraceEvent[], thread: Thread): Array<[number, number]> {
+/** topLevelTasks: the outermost task spans of the thread, [start, end, cpu] in µs, nested run loops folded in. */
+export function topLevelTasks(events: readonly TraceEvent[], thread: Thread): Array<[number, number, number]> {
   const spans = events
     .filter((e) => on(thread)(e) && e.ph === 'X' && e.name === TOP_LEVEL_TASK && e.dur !== undefined)
-    .map((e): [number, number] => [e.ts, e.ts + (e.dur ?? 0)])
+    .map((e): [number, number, number] => [e.ts, e.ts + (e.dur ?? 0), e.tdur ?? e.dur ?? 0])
     .sort((a, b) => a[0] - b[0]);
-  const out: Array<[number, number]> = [];
+  const out: Array<[number, number, number]> = [];
   for (const s of spans) {
     const last = out[out.length - 1];
-    if (last && s[0] < last[1]) last[1] = Math.max(last[1], s[1]);
-    else out.push(s);
+    if (last && s[0] < last[1]) {
+      // A nested task's CPU time is inside its outer task's; a task that only overlaps the last one adds its own.
+      if (s[1] > last[1]) last[2] += s[2];
+      last[1] = Math.max(last[1], s[1]);
+    } else out.push(s);
   }
   return out;
 }
 
 /**
- * framesOf cuts the thread's time at each BeginMainThreadFrame and sums, per interval, the task time inside it.
- * A frame whose interval is long was late on screen; its busy time says how much of that the page's own work took.
+ * framesOf cuts the thread's time at each BeginMainThreadFrame and sums, per interval, the task time inside it, in
+ * wall time and in CPU time (a task crossing a boundary shares its CPU time out by its wall time). A frame whose
+ * interval is long was late on screen; its busy time says how much of that the page's own work took.
  */
 export function framesOf(events: readonly TraceEvent[], thread: Thread): Frame[] {
   const starts = events
@@ -77,9 +86,14 @@ export function framesOf(events: readonly TraceEvent[], thread: Thread): Frame[]
   for (let i = 0; i + 1 < starts.length; i++) {
     const [from, to] = [starts[i], starts[i + 1]];
     while (t < tasks.length && tasks[t][1] <= from) t++;
-    let busy = 0;
-    for (let j = t; j < tasks.length && tasks[j][0] < to; j++) busy += Math.min(to, tasks[j][1]) - Math.max(from, tasks[j][0]);
-    frames.push({ start: from / 1000, interval: (to - from) / 1000, busy: busy / 1000 });
+    let [busy, cpu] = [0, 0];
+    for (let j = t; j < tasks.length && tasks[j][0] < to; j++) {
+      const [start, end, taskCpu] = tasks[j];
+      const overlap = Math.min(to, end) - Math.max(from, start);
+      busy += overlap;
+      cpu += end > start ? (taskCpu * overlap) / (end - start) : 0;
+    }
+    frames.push({ start: from / 1000, interval: (to - from) / 1000, busy: busy / 1000, cpu: cpu / 1000 });
   }
   return frames;
 }

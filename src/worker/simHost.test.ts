@@ -62,18 +62,18 @@ describe('the worker host', () => {
     expect(posted.at(-1)).toEqual({ type: 'status', playing: true, speed: 2 });
   });
 
-  it('on two cores a tick spends 25 ms: two 100 ms slices fit, and time keeps 4x', () => {
-    // Looks at 10, 20, 30 and 40 ms: the deadline is 35, so the third look ends the tick after two slices; the pace
-    // is recorded at 50 ms. 200 virtual ms per 50 wall ms.
+  it('on two cores a tick spends 18 ms: one 100 ms slice fits, and time keeps 2.5x', () => {
+    // Looks at 10, 20 and 30 ms: the deadline is 28, so the second look ends the tick after one slice; the pace is
+    // recorded at 40 ms. 100 virtual ms per 40 wall ms, once the meter has seen its 2 s window.
     const { h, posted, t } = host(10, tickBudgetMs(2));
     h.handle({ type: 'setSpeed', speed: 100 });
-    t.tick(41);
-    expect(posted.filter((m) => m.type === 'status').at(-1)).toEqual({ type: 'status', playing: true, speed: 100, keptSpeed: 4 });
+    t.tick(52);
+    expect(posted.filter((m) => m.type === 'status').at(-1)).toEqual({ type: 'status', playing: true, speed: 100, keptSpeed: 2.5 });
   });
 
   it.each([
-    { cores: 1, want: 25 },
-    { cores: 2, want: 25 },
+    { cores: 1, want: 18 },
+    { cores: 2, want: 18 },
     { cores: 4, want: 50 },
     { cores: 16, want: 50 },
   ])('with $cores logical processors a tick may spend $want ms', ({ cores, want }) => expect(tickBudgetMs(cores)).toBe(want));

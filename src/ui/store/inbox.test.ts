@@ -29,9 +29,9 @@ const shape = (m: StoreMessage) =>
 
 /**
  * inbox gives an Inbox whose idle callbacks ('frames') the test runs by hand and whose clock moves 1 ms each time it
- * is read, and `storeMs` more while the store takes an update; by default updates are not paced.
+ * is read, and `storeMs` more while the store takes an update; by default updates are not paced nor spaced.
  */
-function inbox(budgetMs: number, holdMs = 1000, pace = 0, storeMs = 0, updateSize = 100, decodedAloneMs = Infinity) {
+function inbox(budgetMs: number, holdMs = 1000, pace = 0, storeMs = 0, updateSize = 100, decodedAloneMs = Infinity, minIntervalMs = 0) {
   const delivered: StoreMessage[] = [];
   let drawing = false;
   const frames: Array<() => void> = [];
@@ -42,7 +42,7 @@ function inbox(budgetMs: number, holdMs = 1000, pace = 0, storeMs = 0, updateSiz
       clock += storeMs;
     },
     { whenIdle: (run) => frames.push(run), afterUpdate: (run) => run(), now: () => clock++, drawing: () => drawing },
-    { budgetMs, decodedAloneMs, holdMs, pace, updateSize },
+    { budgetMs, decodedAloneMs, holdMs, pace, minIntervalMs, updateSize },
   );
   const frame = () => frames.shift()?.();
   return { box, delivered, frames, frame, clock: () => clock, setDrawing: (d: boolean) => (drawing = d) };
@@ -146,6 +146,44 @@ describe('the inbox', () => {
       // The first update took some 11 ms and ended near 14: the second could not come before about 14 + 3 × 11;
       // idle callbacks during the pause only read the clock, and the one after it decoded and delivered, at 60.
       [14, 60],
+    ]);
+  });
+
+  it('spaces updates at least minIntervalMs apart, however quick each one was, and the newest version waiting wins', () => {
+    const { box, delivered, frame, clock } = inbox(100, 0, 0, 0, 100, Infinity, 50);
+    box.push(batch(10, [pod('a', 'Pending')]));
+    frame();
+    const first = clock();
+    box.push(batch(20, [pod('a', 'ContainerCreating')]));
+    box.push(batch(30, [pod('a', 'Running')]));
+    const at: number[] = [];
+    for (let frames = 0; delivered.length < 2 && frames < 100; frames++) {
+      frame();
+      at.push(clock());
+    }
+    expect([delivered.map(shape), first, at.filter((t) => t < 53).length, at.at(-1)]).toEqual([
+      [
+        [10, ['a:Pending'], [], [10], 1],
+        [30, ['a:Running'], [], [20, 30], 1],
+      ],
+      // The first update was handed over at 3, in a call that ended at 4. The 48 idle callbacks before 53 each only
+      // read the clock; the first from 53 on decoded and handed over the newest version, ending at 56.
+      4,
+      48,
+      56,
+    ]);
+  });
+
+  it('does not space updates while the cluster is paused: a Step shows at once', () => {
+    const { box, delivered, frame } = inbox(100, 0, 0, 0, 100, Infinity, 50);
+    box.push({ type: 'status', playing: false, speed: 1 });
+    box.push(batch(10, [pod('a', 'Pending')]));
+    frame();
+    box.push(batch(20, [pod('a', 'Running')]));
+    frame();
+    expect(delivered.filter((m) => m.type === 'batch').map(shape)).toEqual([
+      [10, ['a:Pending'], [], [10], 1],
+      [20, ['a:Running'], [], [20], 1],
     ]);
   });
 

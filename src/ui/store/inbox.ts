@@ -30,6 +30,15 @@ export const PACE = 8;
 export const MAX_PAUSE_MS = 1000;
 
 /**
+ * While the cluster plays, store updates come at most this often. At 100x the worker sends a batch every tick
+ * (100 ms); updating the store for each one decoded every pod version in between, and the decoded pods, replaced a
+ * tick later, were promoted and collected by a major garbage collection every 2-3 s (each one 4-5 long frames in the
+ * UI benchmark). A quarter of a second per update still shows a rollout move, and a newer version replaces an older
+ * one before anyone parses it. Paused, what a Step or another command did shows at once.
+ */
+export const MIN_INTERVAL_MS = 250;
+
+/**
  * An update holds at most this many objects and Events together. A larger one brings its objects first (what the
  * graph draws), then its actions and Events (what the timeline shows) in updates of at most this many Events: the
  * 17,000 Events of a 2,000-pod rollout, indexed and listed in the same update as its pods were drawn, made one
@@ -43,6 +52,7 @@ export interface InboxLimits {
   decodedAloneMs: number;
   holdMs: number;
   pace: number;
+  minIntervalMs: number;
   updateSize: number;
 }
 
@@ -100,6 +110,9 @@ export class Inbox {
   private holdingSince: number | undefined;
   /** No store update before this time: the pause after the previous one. */
   private notBefore = -Infinity;
+  /** While playing, no store update before this time either (see MIN_INTERVAL_MS). */
+  private spacedUntil = -Infinity;
+  private playing = true;
   /** When the previous store update was handed over. */
   private updatedAt = -Infinity;
   private scheduled = false;
@@ -113,7 +126,7 @@ export class Inbox {
     private readonly clock: InboxClock,
     limits: Partial<InboxLimits> = {},
   ) {
-    this.limits = { budgetMs: DECODE_BUDGET_MS, decodedAloneMs: DECODED_ALONE_MS, holdMs: HOLD_MS, pace: PACE, updateSize: UPDATE_SIZE, ...limits };
+    this.limits = { budgetMs: DECODE_BUDGET_MS, decodedAloneMs: DECODED_ALONE_MS, holdMs: HOLD_MS, pace: PACE, minIntervalMs: MIN_INTERVAL_MS, updateSize: UPDATE_SIZE, ...limits };
   }
 
   /** waiting is how many objects are still to be decoded or handed to the store. */
@@ -124,6 +137,7 @@ export class Inbox {
   push(message: WorkerMessage): void {
     if (message.type !== 'batch') {
       if (message.type === 'ready') this.clear();
+      if (message.type === 'status') this.playing = message.playing;
       this.deliver(message);
       return;
     }
@@ -166,7 +180,7 @@ export class Inbox {
     if (this.time === undefined) return;
     const now = () => this.clock.now();
     const start = now();
-    if (start < this.notBefore || (this.clock.drawing() && start - this.updatedAt < MAX_PAUSE_MS)) return this.again();
+    if (start < this.notBefore || (this.playing && start < this.spacedUntil) || (this.clock.drawing() && start - this.updatedAt < MAX_PAUSE_MS)) return this.again();
     this.holdingSince ??= start;
     const handOver = this.handOver;
     this.handOver = false;
@@ -192,7 +206,7 @@ export class Inbox {
       if (gone) deleted.push(value as ObjectRef);
       else upserted.push(value as KubeObject);
     }
-    const { updateSize, pace } = this.limits;
+    const { updateSize, pace, minIntervalMs } = this.limits;
     // A large update goes in two kinds: the objects (the graph) first; the Events and actions (the timeline) after.
     const split = this.decoded.size > 0 && this.decoded.size + this.events.size > updateSize;
     const events: EventRecord[] = [];
@@ -210,6 +224,7 @@ export class Inbox {
     this.clock.afterUpdate(() => {
       const end = now();
       this.notBefore = end + Math.min(MAX_PAUSE_MS, pace * (end - updateAt));
+      this.spacedUntil = updateAt + minIntervalMs;
     });
     this.decoded.clear();
     this.deletedEvents = 0;
@@ -235,6 +250,7 @@ export class Inbox {
     this.time = undefined;
     this.holdingSince = undefined;
     this.notBefore = -Infinity;
+    this.spacedUntil = -Infinity;
     this.updatedAt = -Infinity;
     this.handOver = false;
   }
