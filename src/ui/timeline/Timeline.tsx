@@ -1,4 +1,5 @@
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { ObjectRef } from '../../sim/index';
 import { useClusterStore } from '../store/clusterStore';
 import { recordsAbout } from '../store/eventLog';
@@ -7,7 +8,6 @@ import { formatClock } from '../format';
 import { entryOf, timeline, type TimelineItem } from './timelineModel';
 import { useProgressiveRows } from './progressiveRows';
 import { useThrottled } from './useThrottled';
-import { useShallow } from 'zustand/react/shallow';
 
 const itemId = (item: TimelineItem) => item.id;
 

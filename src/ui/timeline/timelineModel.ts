@@ -76,8 +76,7 @@ const byTime = (a: TimelineItem, b: TimelineItem) => a.time - b.time || (a.sourc
 
 /**
  * timeline merges actions and Events in time order (actions before Events at the same instant, since the write
- * causes the Event), optionally only those about one object, and keeps the newest `limit`. `events` are in time
- * order, as the log keeps them.
+ * causes the Event), optionally only those about one object, and keeps the newest `limit`.
  */
 export function timeline(actions: readonly Action[], events: readonly EventRecord[], filter?: ObjectRef, limit = RECENT_EVENTS): TimelineItem[] {
   const involved = filter && `${filter.kind}/${filter.namespace ?? ''}/${filter.name}`;
