@@ -15,7 +15,7 @@ export const simClient = new SimClient();
 const inbox = new Inbox((message) => useClusterStore.getState().receive(message), {
   whenIdle: (run) => requestAnimationFrame(() => requestIdleCallback(run, { timeout: 100 })),
   afterUpdate: (run) => queueMicrotask(run),
-  drawing: () => pagePublisher.waiting.length > 0 || drawingNow.any,
+  drawing: () => pagePublisher.waiting.length > 0 || drawingNow.farView,
   now: () => performance.now(),
 });
 simClient.onMessage((message) => {

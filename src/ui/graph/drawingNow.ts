@@ -1,18 +1,8 @@
-// Which parts of the graph are still drawing the last store update. No upstream counterpart.
-
-const drawing = new Set<string>();
+// Whether the far view's canvas is still drawing the last store update. No upstream counterpart.
 
 /**
- * drawingNow tells the inbox whether the graph is still drawing the last store update a few cards a frame (the far
- * view's canvas; the DOM cards report through their PodPublisher): the next update waits until it is done, or the
- * page would spend its frames drawing updates it never finishes.
+ * drawingNow tells the inbox whether the far view is still repainting the last store update a few cards a frame
+ * (the DOM cards report through their PodPublisher): the next update waits until it is done, or the page would
+ * spend its frames drawing updates it never finishes.
  */
-export const drawingNow = {
-  set(part: string, busy: boolean): void {
-    if (busy) drawing.add(part);
-    else drawing.delete(part);
-  },
-  get any(): boolean {
-    return drawing.size > 0;
-  },
-};
+export const drawingNow = { farView: false };

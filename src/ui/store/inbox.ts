@@ -110,8 +110,7 @@ export class Inbox {
   private holdingSince: number | undefined;
   /** No store update before this time: the pause after the previous one. */
   private notBefore = -Infinity;
-  /** While playing, no store update before this time either (see MIN_INTERVAL_MS). */
-  private spacedUntil = -Infinity;
+  /** Whether the cluster plays: only then are updates spaced (see MIN_INTERVAL_MS). */
   private playing = true;
   /** When the previous store update was handed over. */
   private updatedAt = -Infinity;
@@ -180,7 +179,7 @@ export class Inbox {
     if (this.time === undefined) return;
     const now = () => this.clock.now();
     const start = now();
-    if (start < this.notBefore || (this.playing && start < this.spacedUntil) || (this.clock.drawing() && start - this.updatedAt < MAX_PAUSE_MS)) return this.again();
+    if (start < this.notBefore || (this.playing && start - this.updatedAt < this.limits.minIntervalMs) || (this.clock.drawing() && start - this.updatedAt < MAX_PAUSE_MS)) return this.again();
     this.holdingSince ??= start;
     const handOver = this.handOver;
     this.handOver = false;
@@ -206,7 +205,7 @@ export class Inbox {
       if (gone) deleted.push(value as ObjectRef);
       else upserted.push(value as KubeObject);
     }
-    const { updateSize, pace, minIntervalMs } = this.limits;
+    const { updateSize, pace } = this.limits;
     // A large update goes in two kinds: the objects (the graph) first; the Events and actions (the timeline) after.
     const split = this.decoded.size > 0 && this.decoded.size + this.events.size > updateSize;
     const events: EventRecord[] = [];
@@ -224,7 +223,6 @@ export class Inbox {
     this.clock.afterUpdate(() => {
       const end = now();
       this.notBefore = end + Math.min(MAX_PAUSE_MS, pace * (end - updateAt));
-      this.spacedUntil = updateAt + minIntervalMs;
     });
     this.decoded.clear();
     this.deletedEvents = 0;
@@ -250,7 +248,6 @@ export class Inbox {
     this.time = undefined;
     this.holdingSince = undefined;
     this.notBefore = -Infinity;
-    this.spacedUntil = -Infinity;
     this.updatedAt = -Infinity;
     this.handOver = false;
   }

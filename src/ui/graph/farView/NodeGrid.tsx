@@ -68,15 +68,15 @@ export const NodeGrid = memo(function NodeGrid({ data }: NodeProps<FlowNode<Node
   };
   useLayoutEffect(() => void paint.current(true, Infinity), [bounds.x, bounds.y, bounds.width, bounds.height, zoom, theme]);
   useEffect(() => {
-    drawingNow.set('far view', true);
+    drawingNow.farView = true;
     let frame = requestAnimationFrame(function next() {
       const more = paint.current(false, CARDS_PER_FRAME) === CARDS_PER_FRAME;
       frame = more ? requestAnimationFrame(next) : 0;
-      drawingNow.set('far view', more);
+      drawingNow.farView = more;
     });
     return () => {
       cancelAnimationFrame(frame);
-      drawingNow.set('far view', false);
+      drawingNow.farView = false;
     };
   }, [nodes, pods, boxes, selected]);
 

@@ -27,11 +27,7 @@ export class GridPainter {
    * order of `cards`, and returns the names of the cards it drew: fewer than `limit` once the canvas is up to date.
    */
   draw(ctx: CardContext, cards: ReadonlyMap<string, FarCard>, boxes: ReadonlyMap<string, Box>, zoom: number, theme: Theme, cleared: boolean, limit = Infinity): string[] {
-    const moved = [...this.drawn].some(([name, { box }]) => {
-      const now = boxes.get(name);
-      return now !== undefined && cards.has(name) && !sameBox(now, box);
-    });
-    if (cleared || moved || zoom !== this.zoom || theme !== this.theme) {
+    if (cleared || this.moved(cards, boxes) || zoom !== this.zoom || theme !== this.theme) {
       for (const { box } of this.drawn.values()) clearCard(ctx, box);
       this.drawn.clear();
       [this.zoom, this.theme] = [zoom, theme];
@@ -54,5 +50,14 @@ export class GridPainter {
       painted.push(name);
     }
     return painted;
+  }
+
+  /** moved tells whether a card still on the canvas has a new box. */
+  private moved(cards: ReadonlyMap<string, FarCard>, boxes: ReadonlyMap<string, Box>): boolean {
+    for (const [name, { box }] of this.drawn) {
+      const now = boxes.get(name);
+      if (now && cards.has(name) && !sameBox(now, box)) return true;
+    }
+    return false;
   }
 }
