@@ -54,9 +54,16 @@ function workloadTable(): void {
 }
 
 function memoryTable(): void {
-  const m = memoryForPods(10000, 1000);
-  console.log('\nMemory: 10,000 Running pods on 1,000 nodes (heap after GC, node --expose-gc)\n');
-  console.log(table(['pods', 'nodes', 'heap MiB', 'KiB per pod', 'wall s to reach'], [[10000, 1000, m.heapMiB.toFixed(0), m.perPodKiB.toFixed(1), m.seconds.toFixed(1)]]));
+  const cases = [
+    { pods: 10000, nodes: 1000, traces: false },
+    { pods: 2000, nodes: 100, traces: true },
+  ];
+  const rows = cases.map((c) => {
+    const m = memoryForPods(c.pods, c.nodes, c.traces);
+    return [c.pods, c.nodes, c.traces ? 'on (the playground)' : 'off', m.heapMiB.toFixed(0), m.buffersMiB.toFixed(0), m.perPodKiB.toFixed(1), m.seconds.toFixed(1)];
+  });
+  console.log('\nMemory: Running pods (JavaScript heap and ArrayBuffers after GC, node --expose-gc)\n');
+  console.log(table(['pods', 'nodes', 'scheduler traces', 'heap MiB', 'buffers MiB', 'KiB per pod', 'wall s to reach'], rows));
 }
 
 if (!ONLY || ONLY === 'scheduler') schedulerTable();

@@ -21,6 +21,7 @@ import { newInTreeRegistry } from './plugins/registry';
 import { nodeSchedulingPropertiesChange, type ClusterEvent } from './queue/events';
 import { SchedulingQueue } from './queue/schedulingQueue';
 import { scheduleOne, type SchedulingContext } from './scheduleOne';
+import { packTrace, unpackTrace, type PackedTrace } from './packedTrace';
 import type { SchedulingTrace } from './trace';
 
 /** DefaultSchedulerName is the name of the default profile; pods name it in spec.schedulerName. */
@@ -88,7 +89,7 @@ export class Scheduler implements SchedulingContext {
   readonly tracing: boolean;
   nextStartNodeIndex = 0;
   trace: SchedulingTrace | undefined;
-  private readonly traces = new Map<string, SchedulingTrace>();
+  private readonly traces = new Map<string, PackedTrace>();
   private pendingCycle: TimerHandle | undefined;
   private readonly unwatch: (() => void)[] = [];
 
@@ -127,11 +128,12 @@ export class Scheduler implements SchedulingContext {
 
   /** traceFor returns the latest scheduling attempt of a pod, if it was traced and the pod still exists. */
   traceFor(namespace: string, podName: string): SchedulingTrace | undefined {
-    return this.traces.get(`${namespace}/${podName}`);
+    const packed = this.traces.get(`${namespace}/${podName}`);
+    return packed && unpackTrace(packed);
   }
 
   recordTrace(trace: SchedulingTrace): void {
-    this.traces.set(`${trace.pod.namespace}/${trace.pod.name}`, trace);
+    this.traces.set(`${trace.pod.namespace}/${trace.pod.name}`, packTrace(trace));
   }
 
   /** stop stops watching; queued clock tasks become no-ops. */

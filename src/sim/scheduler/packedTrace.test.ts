@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { packTrace, unpackTrace } from './packedTrace';
+import type { SchedulingTrace } from './trace';
+
+const ok = (plugin: string) => ({ plugin, code: 'Success', reasons: [] });
+const score = (plugin: string, raw: number, normalized: number, weight: number) => ({ plugin, raw, normalized, weight, weighted: normalized * weight });
+
+/** A pod that fit on node-1 and node-2, not on the control plane (its taint), with node-1 scoring highest. */
+const trace: SchedulingTrace = {
+  pod: { namespace: 'default', name: 'web', uid: 'uid-1' },
+  attempt: 2,
+  cycle: 7,
+  time: 61_000,
+  numAllNodes: 3,
+  numFeasibleNodesToFind: 3,
+  startNodeIndex: 1,
+  preFilter: [ok('NodeResourcesFit')],
+  nominatedNode: 'node-1',
+  filter: [
+    { node: 'node-1', verdicts: [ok('NodeUnschedulable'), ok('TaintToleration'), ok('NodeResourcesFit')], feasible: true },
+    { node: 'control-plane', verdicts: [ok('NodeUnschedulable'), { plugin: 'TaintToleration', code: 'UnschedulableAndUnresolvable', reasons: ["node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }"] }], feasible: false },
+    { node: 'node-2', verdicts: [ok('NodeUnschedulable'), ok('TaintToleration'), ok('NodeResourcesFit')], feasible: true },
+  ],
+  preScore: [ok('TaintToleration')],
+  score: [
+    { node: 'node-1', scores: [score('TaintToleration', 0, 100, 3), score('NodeResourcesBalancedAllocation', 97.5, 97.5, 1)], total: 397.5 },
+    { node: 'node-2', scores: [score('TaintToleration', 0, 100, 3), score('NodeResourcesBalancedAllocation', 91, 91, 1)], total: 391 },
+  ],
+  outcome: { result: 'Scheduled', node: 'node-1', totalScore: 397.5, feasibleNodes: 2, evaluatedNodes: 3, tiedNodes: [] },
+};
+
+describe('packTrace', () => {
+  it('keeps each plugin name and status code once, and each verdict as a pair of indices into them', () => {
+    const packed = packTrace(trace);
+    expect(packed.names).toEqual(['NodeUnschedulable', 'Success', 'TaintToleration', 'NodeResourcesFit', 'UnschedulableAndUnresolvable', 'NodeResourcesBalancedAllocation']);
+    expect([...packed.verdictCounts]).toEqual([3, 2, 3]);
+    expect([...packed.feasible]).toEqual([1, 0, 1]);
+    expect([...packed.verdicts]).toEqual([0, 1, 2, 1, 3, 1, 0, 1, 2, 4, 0, 1, 2, 1, 3, 1]);
+    expect([...packed.reasons]).toEqual([[4, ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }']]]);
+  });
+
+  it('keeps scores as raw and normalized values, with one weight per plugin', () => {
+    const packed = packTrace(trace);
+    expect([...packed.scorePlugins]).toEqual([2, 5, 2, 5]);
+    expect([...packed.scoreValues]).toEqual([0, 100, 97.5, 97.5, 0, 100, 91, 91]);
+    expect([...packed.weights]).toEqual([
+      [2, 3],
+      [5, 1],
+    ]);
+    expect([...packed.totals]).toEqual([397.5, 391]);
+  });
+});
+
+describe('unpackTrace', () => {
+  it('gives back the trace it was packed from, to the byte of its JSON', () => {
+    expect(JSON.stringify(unpackTrace(packTrace(trace)))).toBe(JSON.stringify(trace));
+  });
+
+  it('gives back an Unschedulable attempt that evaluated no node', () => {
+    const failed: SchedulingTrace = { ...trace, filter: [], score: [], postFilter: { plugin: 'DefaultPreemption', code: 'Unschedulable', reasons: ['No preemption victims found for incoming pod.'] }, outcome: { result: 'Unschedulable', message: '0/3 nodes are available.' } };
+    expect(JSON.stringify(unpackTrace(packTrace(failed)))).toBe(JSON.stringify(failed));
+  });
+
+  it('hands out copies of the reasons, so a caller that changes them leaves the kept trace as it was', () => {
+    const packed = packTrace(trace);
+    unpackTrace(packed).filter[1].verdicts[1].reasons.push('changed');
+    expect(unpackTrace(packed).filter[1].verdicts[1].reasons).toEqual(['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }']);
+  });
+});
