@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packTrace, unpackTrace } from './packedTrace';
+import { Code, Status } from './framework/interface';
+import { PackedTraceWriter, unpackTrace } from './packedTrace';
 import type { SchedulingTrace } from './trace';
 
 const ok = (plugin: string) => ({ plugin, code: 'Success', reasons: [] });
@@ -29,7 +30,32 @@ const trace: SchedulingTrace = {
   outcome: { result: 'Scheduled', node: 'node-1', totalScore: 397.5, feasibleNodes: 2, evaluatedNodes: 3, tiedNodes: [] },
 };
 
-describe('packTrace', () => {
+/** write records `t` through a writer, as the scheduler does while it filters and scores. */
+function write(t: SchedulingTrace): PackedTraceWriter {
+  const writer = new PackedTraceWriter({ ...t, filter: [], score: [] });
+  for (const node of t.filter) {
+    writer.beginNode();
+    for (const v of node.verdicts) writer.verdict(v.plugin, v.code === 'Success' ? null : new Status(Code[v.code as keyof typeof Code], v.reasons));
+    writer.endNode(node.node, node.feasible);
+  }
+  if (t.score.length > 0) {
+    const [n, plugins] = [t.score.length, t.score[0].scores.map((s) => ({ name: s.plugin, weight: s.weight }))];
+    const [raw, normalized] = [new Float64Array(n * plugins.length), new Float64Array(n * plugins.length)];
+    t.score.forEach((node, i) => node.scores.forEach((s, p) => ([raw[p * n + i], normalized[p * n + i]] = [s.raw, s.normalized])));
+    writer.score(
+      t.score.map((s) => s.node),
+      plugins,
+      raw,
+      normalized,
+      t.score.map((s) => s.total),
+    );
+  }
+  return writer;
+}
+
+const packTrace = (t: SchedulingTrace) => write(t).pack();
+
+describe('PackedTraceWriter', () => {
   it('keeps each plugin name and status code once, and each verdict as a pair of indices into them', () => {
     const packed = packTrace(trace);
     expect(packed.names).toEqual(['NodeUnschedulable', 'Success', 'TaintToleration', 'NodeResourcesFit', 'UnschedulableAndUnresolvable', 'NodeResourcesBalancedAllocation']);
@@ -59,6 +85,18 @@ describe('unpackTrace', () => {
   it('gives back an Unschedulable attempt that evaluated no node', () => {
     const failed: SchedulingTrace = { ...trace, filter: [], score: [], postFilter: { plugin: 'DefaultPreemption', code: 'Unschedulable', reasons: ['No preemption victims found for incoming pod.'] }, outcome: { result: 'Unschedulable', message: '0/3 nodes are available.' } };
     expect(JSON.stringify(unpackTrace(packTrace(failed)))).toBe(JSON.stringify(failed));
+  });
+
+  it("forgets the verdicts of a node's first filter pass when a second pass restarts it", () => {
+    const writer = new PackedTraceWriter({ ...trace, filter: [], score: [] });
+    writer.beginNode();
+    writer.verdict('NodeUnschedulable', null);
+    writer.verdict('NodeResourcesFit', new Status(Code.Unschedulable, ['Insufficient cpu']));
+    writer.restart();
+    writer.verdict('NodeUnschedulable', null);
+    writer.verdict('NodeResourcesFit', null);
+    writer.endNode('node-1', true);
+    expect(unpackTrace(writer.pack()).filter).toEqual([{ node: 'node-1', verdicts: [ok('NodeUnschedulable'), ok('NodeResourcesFit')], feasible: true }]);
   });
 
   it('hands out copies of the reasons, so a caller that changes them leaves the kept trace as it was', () => {

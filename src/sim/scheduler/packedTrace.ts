@@ -1,5 +1,6 @@
 // How the scheduler keeps each pod's latest SchedulingTrace between attempts. No upstream counterpart: the
 // kube-scheduler keeps no trace (kube-scheduler-simulator writes its per-plugin results into pod annotations).
+import { Code, codeString, type Status } from './framework/interface';
 import type { NodeFilterTrace, NodeScoreTrace, PluginVerdict, SchedulingTrace } from './trace';
 
 /**
@@ -33,68 +34,119 @@ export interface PackedTrace {
   totals: Float64Array;
 }
 
-/** packTrace packs a finished trace; unpackTrace(packTrace(t)) equals t. */
-export function packTrace(trace: SchedulingTrace): PackedTrace {
-  const { filter, score } = trace;
-  const names: string[] = [];
-  const index = new Map<string, number>();
-  const nameIndex = (name: string) => {
-    let i = index.get(name);
+/** FilterVerdicts is where runFilterPlugins records each filter plugin's verdict on the node it filters. */
+export interface FilterVerdicts {
+  verdict(plugin: string, status: Status | null): void;
+  /** restart forgets the verdicts recorded for the node so far: a second filter pass replaces them. */
+  restart(): void;
+}
+
+/**
+ * PackedTraceWriter records one scheduling attempt: `head` holds the attempt's own fields (its per-node `filter`
+ * and `score` stay empty), and the per-node verdicts and scores go straight into arrays of numbers, packed when the
+ * attempt ends. Building them as objects first made the scheduler half of what the worker allocated while 2,000
+ * pods were created on 100 nodes (284 of 572 MB sampled).
+ */
+export class PackedTraceWriter implements FilterVerdicts {
+  private readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly filterNodes: string[] = [];
+  /** Per filtered node: its verdict count and 1 if feasible; grown by doubling, the first filterNodes.length used. */
+  private verdictCounts = new Uint16Array(64);
+  private feasible = new Uint8Array(64);
+  /** Per verdict: plugin and code indices; the first 2 × `verdictCount` used. */
+  private verdicts = new Uint16Array(1024);
+  private verdictCount = 0;
+  private readonly reasons = new Map<number, string[]>();
+  /** The verdict index where the node being filtered started. */
+  private nodeStart = 0;
+  private scores: Pick<PackedTrace, 'scoreNodes' | 'scoreCounts' | 'scorePlugins' | 'scoreValues' | 'weights' | 'totals'> = {
+    scoreNodes: [],
+    scoreCounts: new Uint16Array(0),
+    scorePlugins: new Uint16Array(0),
+    scoreValues: new Float64Array(0),
+    weights: new Map(),
+    totals: new Float64Array(0),
+  };
+
+  constructor(readonly head: SchedulingTrace) {}
+
+  /** beginNode starts the verdicts of the next node filtered. */
+  beginNode(): void {
+    this.nodeStart = this.verdictCount;
+  }
+
+  verdict(plugin: string, status: Status | null): void {
+    const v = this.verdictCount++;
+    if (status && status.reasons.length > 0) this.reasons.set(v, [...status.reasons]);
+    if (2 * v + 2 > this.verdicts.length) this.verdicts = grown(this.verdicts);
+    this.verdicts[2 * v] = this.nameIndex(plugin);
+    this.verdicts[2 * v + 1] = this.nameIndex(codeString(status ? status.code : Code.Success));
+  }
+
+  restart(): void {
+    for (let v = this.nodeStart; v < this.verdictCount; v++) this.reasons.delete(v);
+    this.verdictCount = this.nodeStart;
+  }
+
+  /** endNode closes the node's verdicts: the filters passed it (feasible) or one rejected it. */
+  endNode(node: string, feasible: boolean): void {
+    const i = this.filterNodes.push(node) - 1;
+    if (i === this.verdictCounts.length) [this.verdictCounts, this.feasible] = [grown(this.verdictCounts), grown(this.feasible)];
+    this.verdictCounts[i] = this.verdictCount - this.nodeStart;
+    this.feasible[i] = feasible ? 1 : 0;
+  }
+
+  /**
+   * score records the Score extension point: `raw[p * n + i]` and `normalized[p * n + i]` are plugin p's scores of
+   * node i, as runScorePlugins keeps them, and `totals[i]` node i's weighted sum.
+   */
+  score(nodes: readonly string[], plugins: ReadonlyArray<{ name: string; weight: number }>, raw: Float64Array, normalized: Float64Array, totals: readonly number[]): void {
+    const [n, np] = [nodes.length, plugins.length];
+    const pluginIndex = plugins.map((p) => this.nameIndex(p.name));
+    const weights = new Map(plugins.map((p, k) => [pluginIndex[k], p.weight]));
+    const scorePlugins = new Uint16Array(n * np);
+    const scoreValues = new Float64Array(2 * n * np);
+    for (let i = 0; i < n; i++) {
+      for (let p = 0; p < np; p++) {
+        const s = i * np + p;
+        scorePlugins[s] = pluginIndex[p];
+        scoreValues[2 * s] = raw[p * n + i];
+        scoreValues[2 * s + 1] = normalized[p * n + i];
+      }
+    }
+    this.scores = { scoreNodes: [...nodes], scoreCounts: new Uint16Array(n).fill(np), scorePlugins, scoreValues, weights, totals: Float64Array.from(totals) };
+  }
+
+  /** pack ends the attempt's record. */
+  pack(): PackedTrace {
+    return {
+      rest: { ...this.head, filter: [], score: [] },
+      names: this.names,
+      filterNodes: this.filterNodes,
+      verdictCounts: this.verdictCounts.slice(0, this.filterNodes.length),
+      feasible: this.feasible.slice(0, this.filterNodes.length),
+      verdicts: this.verdicts.slice(0, 2 * this.verdictCount),
+      reasons: this.reasons,
+      ...this.scores,
+    };
+  }
+
+  private nameIndex(name: string): number {
+    let i = this.index.get(name);
     if (i === undefined) {
-      index.set(name, (i = names.length));
-      names.push(name);
+      this.index.set(name, (i = this.names.length));
+      this.names.push(name);
     }
     return i;
-  };
-  const verdictCounts = new Uint16Array(filter.length);
-  const feasible = new Uint8Array(filter.length);
-  const verdicts = new Uint16Array(2 * filter.reduce((n, f) => n + f.verdicts.length, 0));
-  const reasons = new Map<number, string[]>();
-  let v = 0;
-  filter.forEach((f, i) => {
-    verdictCounts[i] = f.verdicts.length;
-    feasible[i] = f.feasible ? 1 : 0;
-    for (const verdict of f.verdicts) {
-      if (verdict.reasons.length > 0) reasons.set(v, verdict.reasons);
-      verdicts[2 * v] = nameIndex(verdict.plugin);
-      verdicts[2 * v + 1] = nameIndex(verdict.code);
-      v++;
-    }
-  });
-  const scoreCounts = new Uint16Array(score.length);
-  const count = score.reduce((n, s) => n + s.scores.length, 0);
-  const scorePlugins = new Uint16Array(count);
-  const scoreValues = new Float64Array(2 * count);
-  const weights = new Map<number, number>();
-  const totals = new Float64Array(score.length);
-  let s = 0;
-  score.forEach((node, i) => {
-    scoreCounts[i] = node.scores.length;
-    totals[i] = node.total;
-    for (const one of node.scores) {
-      const plugin = nameIndex(one.plugin);
-      weights.set(plugin, one.weight);
-      scorePlugins[s] = plugin;
-      scoreValues[2 * s] = one.raw;
-      scoreValues[2 * s + 1] = one.normalized;
-      s++;
-    }
-  });
-  return {
-    rest: { ...trace, filter: [], score: [] },
-    names,
-    filterNodes: filter.map((f) => f.node),
-    verdictCounts,
-    feasible,
-    verdicts,
-    reasons,
-    scoreNodes: score.map((n) => n.node),
-    scoreCounts,
-    scorePlugins,
-    scoreValues,
-    weights,
-    totals,
-  };
+  }
+}
+
+/** grown is a copy of `a` twice as long. */
+function grown<T extends Uint8Array | Uint16Array>(a: T): T {
+  const b = new (a.constructor as new (length: number) => T)(2 * a.length);
+  b.set(a);
+  return b;
 }
 
 /** unpackTrace rebuilds the trace; weighted is normalized × weight, as runScorePlugins computes it. */

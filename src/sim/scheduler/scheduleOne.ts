@@ -17,7 +17,8 @@ import { verdictOf } from './framework/runtime';
 import { Diagnosis, FitError } from './framework/types';
 import { BindNarration, bindNarrationKey } from './plugins/defaultbinder/defaultBinder';
 import type { QueuedPod, SchedulingQueue } from './queue/schedulingQueue';
-import type { NodeFilterTrace, SchedulingTrace } from './trace';
+import { PackedTraceWriter } from './packedTrace';
+import type { SchedulingTrace } from './trace';
 import { deepCopy } from '../store/deepCopy';
 
 const minFeasibleNodesToFind = 100;
@@ -47,9 +48,9 @@ export interface SchedulingContext {
   /** tracing turns on the SchedulingTrace of every attempt. */
   readonly tracing: boolean;
   /** trace is the record of the current attempt, when tracing is on. */
-  trace: SchedulingTrace | undefined;
+  trace: PackedTraceWriter | undefined;
   /** recordTrace keeps the finished record of an attempt. */
-  recordTrace(trace: SchedulingTrace): void;
+  recordTrace(trace: PackedTraceWriter): void;
 }
 
 /** ScheduleResult is the result of scheduling a pod. */
@@ -114,8 +115,8 @@ function findNodesThatPassFilters(ctx: SchedulingContext, state: CycleState, pod
   const numNodesToFind = numFeasibleNodesToFind(ctx.percentageOfNodesToScore, numAllNodes);
   const trace = ctx.trace;
   if (trace) {
-    trace.numFeasibleNodesToFind = numNodesToFind;
-    trace.startNodeIndex = ctx.nextStartNodeIndex;
+    trace.head.numFeasibleNodesToFind = numNodesToFind;
+    trace.head.startNodeIndex = ctx.nextStartNodeIndex;
   }
   const feasible: NodeInfo[] = [];
   if (!ctx.fwk.hasFilterPlugins()) {
@@ -125,14 +126,13 @@ function findNodesThatPassFilters(ctx: SchedulingContext, state: CycleState, pod
   let processed = 0;
   for (let i = 0; i < numAllNodes && feasible.length < numNodesToFind; i++) {
     const nodeInfo = nodes[(ctx.nextStartNodeIndex + i) % numAllNodes];
-    const nodeTrace: NodeFilterTrace | undefined = trace ? { node: nodeInfo.nodeName(), verdicts: [], feasible: false } : undefined;
-    const status = ctx.fwk.runFilterPluginsWithNominatedPods(state, pod, nodeInfo, nodeTrace?.verdicts);
+    trace?.beginNode();
+    const status = ctx.fwk.runFilterPluginsWithNominatedPods(state, pod, nodeInfo, trace);
     processed++;
-    if (nodeTrace) trace!.filter.push(nodeTrace);
+    trace?.endNode(nodeInfo.nodeName(), !status);
     if (status && status.code === Code.Error) throw status;
     if (!status) {
       feasible.push(nodeInfo);
-      if (nodeTrace) nodeTrace.feasible = true;
     } else {
       diagnosis.nodeToStatus.set(nodeInfo.nodeName(), status);
       diagnosis.addPluginStatus(status);
@@ -146,7 +146,7 @@ function findNodesThatPassFilters(ctx: SchedulingContext, state: CycleState, pod
 function findNodesThatFitPod(ctx: SchedulingContext, state: CycleState, pod: Pod): [NodeInfo[], Diagnosis] {
   const diagnosis = new Diagnosis();
   const allNodes = ctx.snapshot.nodeInfos().list();
-  const { result: preRes, status: s, unschedulablePlugins } = ctx.fwk.runPreFilterPlugins(state, pod, ctx.trace?.preFilter);
+  const { result: preRes, status: s, unschedulablePlugins } = ctx.fwk.runPreFilterPlugins(state, pod, ctx.trace?.head.preFilter);
   diagnosis.unschedulablePlugins = unschedulablePlugins;
   if (s && s.code !== Code.Success) {
     if (!s.isRejected()) throw s;
@@ -160,7 +160,7 @@ function findNodesThatFitPod(ctx: SchedulingContext, state: CycleState, pod: Pod
   // node is likely the only candidate that will fit the pod, and hence we try it first.
   const nnn = pod.status?.nominatedNodeName;
   if (nnn) {
-    if (ctx.trace) ctx.trace.nominatedNode = nnn;
+    if (ctx.trace) ctx.trace.head.nominatedNode = nnn;
     const nodeInfo = ctx.snapshot.get(nnn);
     if (nodeInfo) {
       const feasible = findNodesThatPassFilters(ctx, state, pod, diagnosis, [nodeInfo]);
@@ -174,7 +174,7 @@ function findNodesThatFitPod(ctx: SchedulingContext, state: CycleState, pod: Pod
       const ni = ctx.snapshot.get(name);
       if (ni) nodes.push(ni);
     }
-    if (ctx.trace) ctx.trace.preFilterNodeNames = [...preRes.nodeNames!];
+    if (ctx.trace) ctx.trace.head.preFilterNodeNames = [...preRes.nodeNames!];
     const plugins = [...unschedulablePlugins].sort();
     diagnosis.nodeToStatus.setAbsentNodesStatus(newStatus(Code.UnschedulableAndUnresolvable, `node(s) didn't satisfy plugin(s) [${plugins.join(' ')}]`));
   }
@@ -184,11 +184,9 @@ function findNodesThatFitPod(ctx: SchedulingContext, state: CycleState, pod: Pod
 /** prioritizeNodes runs PreScore and Score and returns the total score of each node. */
 function prioritizeNodes(ctx: SchedulingContext, state: CycleState, pod: Pod, nodes: NodeInfo[]): number[] {
   if (!ctx.fwk.hasScorePlugins()) return nodes.map(() => 1);
-  const s = ctx.fwk.runPreScorePlugins(state, pod, nodes, ctx.trace?.preScore);
+  const s = ctx.fwk.runPreScorePlugins(state, pod, nodes, ctx.trace?.head.preScore);
   if (s) throw s;
-  const { totals, trace } = ctx.fwk.runScorePlugins(state, pod, nodes, !!ctx.trace);
-  if (ctx.trace && trace) ctx.trace.score = trace;
-  return totals;
+  return ctx.fwk.runScorePlugins(state, pod, nodes, ctx.trace);
 }
 
 /**
@@ -198,7 +196,7 @@ function prioritizeNodes(ctx: SchedulingContext, state: CycleState, pod: Pod, no
 export function schedulePod(ctx: SchedulingContext, state: CycleState, pod: Pod): ScheduleResult {
   ctx.cache.updateSnapshot(ctx.snapshot);
   const numAll = ctx.snapshot.numNodes();
-  if (ctx.trace) ctx.trace.numAllNodes = numAll;
+  if (ctx.trace) ctx.trace.head.numAllNodes = numAll;
   if (numAll === 0) throw new Status(Code.UnschedulableAndUnresolvable, [ErrNoNodesAvailable]);
   const [feasible, diagnosis] = findNodesThatFitPod(ctx, state, pod);
   if (feasible.length === 0) throw new FitError(pod, numAll, diagnosis);
@@ -207,7 +205,7 @@ export function schedulePod(ctx: SchedulingContext, state: CycleState, pod: Pod)
   // When only one node is left after filtering, just use it.
   if (feasible.length === 1) {
     const host = feasible[0].nodeName();
-    if (ctx.trace) ctx.trace.outcome = { result: 'Scheduled', node: host, totalScore: 0, feasibleNodes: 1, evaluatedNodes: evaluated, tiedNodes: [] };
+    if (ctx.trace) ctx.trace.head.outcome = { result: 'Scheduled', node: host, totalScore: 0, feasibleNodes: 1, evaluatedNodes: evaluated, tiedNodes: [] };
     return { suggestedHost: host, evaluatedNodes: evaluated, feasibleNodes: 1, reason: `${host} is the only node of ${numAll} that passed the filters` };
   }
   const totals = prioritizeNodes(ctx, state, pod, feasible);
@@ -215,7 +213,7 @@ export function schedulePod(ctx: SchedulingContext, state: CycleState, pod: Pod)
   const host = feasible[index].nodeName();
   if (ctx.trace) {
     const tiedNodes = tied.length > 1 ? tied.map((i) => feasible[i].nodeName()) : [];
-    ctx.trace.outcome = { result: 'Scheduled', node: host, totalScore: totals[index], feasibleNodes: feasible.length, evaluatedNodes: evaluated, tiedNodes };
+    ctx.trace.head.outcome = { result: 'Scheduled', node: host, totalScore: totals[index], feasibleNodes: feasible.length, evaluatedNodes: evaluated, tiedNodes };
   }
   let tie = '';
   if (tied.length > 1) {
@@ -248,7 +246,7 @@ export function scheduleOne(ctx: SchedulingContext): boolean {
   if (!pInfo) return false;
   const pod = pInfo.pod;
   const podSchedulingCycle = ctx.queue.schedulingCycle();
-  ctx.trace = ctx.tracing ? newTrace(pod, pInfo.attempts, podSchedulingCycle, ctx.clock.now()) : undefined;
+  ctx.trace = ctx.tracing ? new PackedTraceWriter(newTrace(pod, pInfo.attempts, podSchedulingCycle, ctx.clock.now())) : undefined;
   // Every attempt starts with no rejector plugins recorded.
   pInfo.unschedulablePlugins = new Set();
   pInfo.pendingPlugins = new Set();
@@ -298,7 +296,7 @@ function runPostFilter(ctx: SchedulingContext, state: CycleState, pInfo: QueuedP
     fitError.diagnosis.postFilterMsg = status.message();
     nominatingInfo = result?.nominatingInfo ?? null;
     if (ctx.trace) {
-      ctx.trace.postFilter = { ...verdictOf(status.plugin, status.code === Code.Success ? null : status), nominatedNodeName: nominatingInfo?.nominatedNodeName };
+      ctx.trace.head.postFilter = { ...verdictOf(status.plugin, status.code === Code.Success ? null : status), nominatedNodeName: nominatingInfo?.nominatedNodeName };
     }
   }
   handleSchedulingFailure(ctx, pInfo, new Status(Code.Unschedulable, []), fitError, nominatingInfo, cycle);
@@ -323,7 +321,7 @@ function bindingCycle(ctx: SchedulingContext, state: CycleState, pInfo: QueuedPo
     if (ctx.cache.isAssumedPod(assumed)) ctx.cache.forgetPod(assumed);
     // The freed room may let other pods in, as if the pod had been deleted.
     ctx.queue.moveAllToActiveOrBackoffQueue('AssignedPodDelete');
-    if (ctx.trace) ctx.trace.outcome = { result: 'Error', message: status.message() };
+    if (ctx.trace) ctx.trace.head.outcome = { result: 'Error', message: status.message() };
     handleSchedulingFailure(ctx, pInfo, status, undefined, { nominatedNodeName: '', nominatingMode: NominatingMode.ModeOverride }, cycle);
     return;
   }
@@ -356,8 +354,9 @@ function handleSchedulingFailure(
     pInfo.pendingPlugins = fitError.diagnosis.pendingPlugins;
   }
   const errMsg = fitError ? fitError.error() : status.message();
-  if (ctx.trace && (!ctx.trace.outcome || ctx.trace.outcome.result === 'Scheduled')) {
-    ctx.trace.outcome = { result: rejected ? 'Unschedulable' : 'Error', message: errMsg };
+  const head = ctx.trace?.head;
+  if (head && (!head.outcome || head.outcome.result === 'Scheduled')) {
+    head.outcome = { result: rejected ? 'Unschedulable' : 'Error', message: errMsg };
   }
   const pod = pInfo.pod;
   const ns = pod.metadata?.namespace ?? '';

@@ -21,7 +21,7 @@ import { newInTreeRegistry } from './plugins/registry';
 import { nodeSchedulingPropertiesChange, type ClusterEvent } from './queue/events';
 import { SchedulingQueue } from './queue/schedulingQueue';
 import { scheduleOne, type SchedulingContext } from './scheduleOne';
-import { packTrace, unpackTrace, type PackedTrace } from './packedTrace';
+import { unpackTrace, type PackedTrace, type PackedTraceWriter } from './packedTrace';
 import type { SchedulingTrace } from './trace';
 
 /** DefaultSchedulerName is the name of the default profile; pods name it in spec.schedulerName. */
@@ -88,7 +88,7 @@ export class Scheduler implements SchedulingContext {
   readonly percentageOfNodesToScore: number | undefined;
   readonly tracing: boolean;
   nextStartNodeIndex = 0;
-  trace: SchedulingTrace | undefined;
+  trace: PackedTraceWriter | undefined;
   private readonly traces = new Map<string, PackedTrace>();
   private pendingCycle: TimerHandle | undefined;
   private readonly unwatch: (() => void)[] = [];
@@ -132,8 +132,8 @@ export class Scheduler implements SchedulingContext {
     return packed && unpackTrace(packed);
   }
 
-  recordTrace(trace: SchedulingTrace): void {
-    this.traces.set(`${trace.pod.namespace}/${trace.pod.name}`, packTrace(trace));
+  recordTrace(trace: PackedTraceWriter): void {
+    this.traces.set(`${trace.head.pod.namespace}/${trace.head.pod.name}`, trace.pack());
   }
 
   /** stop stops watching; queued clock tasks become no-ops. */

@@ -12,6 +12,7 @@ import { makeNode, makePod } from '../testing/wrappers';
 import { CycleState } from './cycleState';
 import { Code, PreFilterResult, newStatus, type NodeScoreList, type Plugin, type PluginFactory, type Status } from './interface';
 import { PodInfo } from './podInfo';
+import { PackedTraceWriter, unpackTrace } from '../packedTrace';
 import { Framework, type PluginConfig } from './runtime';
 
 interface FakeBehaviour {
@@ -49,13 +50,23 @@ function framework(plugins: Record<string, FakeBehaviour>, weights: Record<strin
 
 const pod = makePod().name('p').req({ cpu: '600m' }).obj();
 
+/** newWriter records one attempt of `pod`; the tests read back the per-node parts they filled. */
+function newWriter(): PackedTraceWriter {
+  return new PackedTraceWriter({ pod: { namespace: 'default', name: 'p', uid: '' }, attempt: 1, cycle: 1, time: 0, numAllNodes: 2, numFeasibleNodesToFind: 2, startNodeIndex: 0, preFilter: [], filter: [], preScore: [], score: [] });
+}
+
 describe('Framework', () => {
   it('stops filtering a node at the first rejection and names the plugin', () => {
     const { fwk, snapshot } = framework({ A: { filter: null }, B: { filter: newStatus(Code.Unschedulable, 'b says no') }, C: { filter: newStatus(Code.Unschedulable, 'c says no') } });
-    const verdicts: { plugin: string; code: string }[] = [];
-    const s = fwk.runFilterPlugins(new CycleState(), pod, snapshot.list()[0], verdicts as never);
+    const trace = newWriter();
+    trace.beginNode();
+    const s = fwk.runFilterPlugins(new CycleState(), pod, snapshot.list()[0], trace);
+    trace.endNode('n1', false);
     expect([s?.code, s?.plugin, s?.message()]).toEqual([Code.Unschedulable, 'B', 'b says no']);
-    expect(verdicts.map((v) => [v.plugin, v.code])).toEqual([['A', 'Success'], ['B', 'Unschedulable']]);
+    expect(unpackTrace(trace.pack()).filter[0].verdicts).toEqual([
+      { plugin: 'A', code: 'Success', reasons: [] },
+      { plugin: 'B', code: 'Unschedulable', reasons: ['b says no'] },
+    ]);
   });
 
   it('turns a filter status other than success or rejection into an Error', () => {
@@ -90,11 +101,26 @@ describe('Framework', () => {
       { A: { score: (n) => (n === 'n1' ? 1 : 3), normalize: (s) => s.forEach((x) => (x.score *= 10)) }, B: { score: 7 } },
       { A: 2, B: 3 },
     );
-    const { totals, trace } = fwk.runScorePlugins(new CycleState(), pod, snapshot.list(), true);
+    const trace = newWriter();
+    const totals = fwk.runScorePlugins(new CycleState(), pod, snapshot.list(), trace);
     expect(totals).toEqual([20 + 21, 60 + 21]);
-    expect(trace![0].scores).toEqual([
-      { plugin: 'A', raw: 1, normalized: 10, weight: 2, weighted: 20 },
-      { plugin: 'B', raw: 7, normalized: 7, weight: 3, weighted: 21 },
+    expect(unpackTrace(trace.pack()).score).toEqual([
+      {
+        node: 'n1',
+        scores: [
+          { plugin: 'A', raw: 1, normalized: 10, weight: 2, weighted: 20 },
+          { plugin: 'B', raw: 7, normalized: 7, weight: 3, weighted: 21 },
+        ],
+        total: 41,
+      },
+      {
+        node: 'n2',
+        scores: [
+          { plugin: 'A', raw: 3, normalized: 30, weight: 2, weighted: 60 },
+          { plugin: 'B', raw: 7, normalized: 7, weight: 3, weighted: 21 },
+        ],
+        total: 81,
+      },
     ]);
   });
 

@@ -4,7 +4,8 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { EventRecorder } from '../../events/recorder';
 import type { VirtualClock, VirtualMs } from '../../clock/virtualClock';
 import type { ApiClient } from '../../store/types';
-import type { NodeScoreTrace, PluginVerdict } from '../trace';
+import type { FilterVerdicts, PackedTraceWriter } from '../packedTrace';
+import type { PluginVerdict } from '../trace';
 import type { CycleState } from './cycleState';
 import {
   Code,
@@ -55,13 +56,6 @@ export interface FrameworkOptions {
   snapshot: SharedLister;
 }
 
-/** ScoreResult is the outcome of the Score extension point: per node totals (same order as the nodes). */
-export interface ScoreResult {
-  totals: number[];
-  /** trace holds the per-plugin breakdown when it was asked for. */
-  trace?: NodeScoreTrace[];
-}
-
 function is<T extends Plugin>(pl: Plugin, method: string): pl is T {
   return typeof (pl as unknown as Record<string, unknown>)[method] === 'function';
 }
@@ -92,6 +86,8 @@ export class Framework implements Handle {
   private readonly nodeScorePool: NodeScore[] = [];
   /** rawScores is runScorePlugins' scratch for the plugins' scores, kept between cycles: unboxed, allocated once. */
   private rawScores = new Float64Array(0);
+  /** normalizedScores is the same for the scores after NormalizeScore, which a trace records beside the raw ones. */
+  private normalizedScores = new Float64Array(0);
   private nominator: PodNominator & { size?(): number } = { nominatedPodsForNode: () => [], size: () => 0 };
   /**
    * activeFilters caches the filter plugins not skipped for a CycleState and their filter methods: filters run once
@@ -216,7 +212,7 @@ export class Framework implements Handle {
    * runFilterPlugins runs the Filter plugins on a node and returns the first rejection (with its plugin set), or
    * null. A plugin returning anything other than Success/Unschedulable* is an Error.
    */
-  runFilterPlugins(state: CycleState, pod: Pod, nodeInfo: NodeInfo, verdicts?: PluginVerdict[]): Status | null {
+  runFilterPlugins(state: CycleState, pod: Pod, nodeInfo: NodeInfo, verdicts?: FilterVerdicts): Status | null {
     const active = this.activeFilters;
     if (active.state !== state || active.skip !== state.skipFilterPlugins) this.activateFilters(state);
     const plugins = active.plugins;
@@ -229,7 +225,7 @@ export class Framework implements Handle {
       } catch (e) {
         s = asStatus(e);
       }
-      if (verdicts) verdicts.push(verdictOf(pl.name(), s));
+      verdicts?.verdict(pl.name(), s);
       if (s && s.code !== Code.Success) {
         if (!s.isRejected()) s = asStatus(new Error(`running "${pl.name()}" filter plugin: ${s.message()}`));
         s.plugin = pl.name();
@@ -256,7 +252,7 @@ export class Framework implements Handle {
    * the node: once as if they ran there, and (if that passes) once without them, because some filters (pod
    * affinity) may only pass with them absent. The pod must fit in both cases.
    */
-  runFilterPluginsWithNominatedPods(state: CycleState, pod: Pod, info: NodeInfo, verdicts?: PluginVerdict[]): Status | null {
+  runFilterPluginsWithNominatedPods(state: CycleState, pod: Pod, info: NodeInfo, verdicts?: FilterVerdicts): Status | null {
     // This is expected to be the case in most cases (no nominated pods): one pass, no copies.
     if (this.nominator.size?.() === 0) return this.runFilterPlugins(state, pod, info, verdicts);
     let status: Status | null = null;
@@ -272,7 +268,7 @@ export class Framework implements Handle {
         break;
       }
       // Only the pass that decides is traced: the last one that runs.
-      if (verdicts) verdicts.length = 0;
+      verdicts?.restart();
       status = this.runFilterPlugins(stateToUse, pod, nodeInfoToUse, verdicts);
       if (status && !status.isRejected()) return status;
     }
@@ -367,7 +363,7 @@ export class Framework implements Handle {
    * runScorePlugins scores every node with every (non-skipped) score plugin, normalizes each plugin's scores,
    * checks they lie in 0..100, applies the weights and sums them per node. Throws an Error status on failure.
    */
-  runScorePlugins(state: CycleState, pod: Pod, nodes: NodeInfo[], withTrace = false): ScoreResult {
+  runScorePlugins(state: CycleState, pod: Pod, nodes: NodeInfo[], trace?: PackedTraceWriter): number[] {
     const plugins = this.scorePlugins.filter((p) => !state.skipScorePlugins.has(p.plugin.name()));
     const n = nodes.length;
     const np = plugins.length;
@@ -377,8 +373,8 @@ export class Framework implements Handle {
     const scores = scorers.map((pl) => pl.score);
     // raw[p * n + i] is plugin p's score of node i. Nodes are the outer loop, as upstream (parallel over nodes):
     // each node's data is read once for all plugins, while it is still in the CPU cache.
-    if (this.rawScores.length < np * n) this.rawScores = new Float64Array(np * n);
-    const raw = this.rawScores;
+    if (this.rawScores.length < np * n) [this.rawScores, this.normalizedScores] = [new Float64Array(np * n), new Float64Array(np * n)];
+    const [raw, normalizedScores] = [this.rawScores, this.normalizedScores];
     let p = 0;
     try {
       for (let i = 0; i < n; i++) {
@@ -389,7 +385,6 @@ export class Framework implements Handle {
       throw asStatus(new Error(`plugin "${plugins[p].plugin.name()}" failed with: ${e instanceof Error ? e.message : String(e)}`));
     }
     const totals = new Array<number>(n).fill(0);
-    const trace: NodeScoreTrace[] | undefined = withTrace ? nodes.map((ni) => ({ node: ni.nodeName(), scores: [], total: 0 })) : undefined;
     for (p = 0; p < np; p++) {
       const { plugin, weight } = plugins[p];
       const name = plugin.name();
@@ -411,11 +406,17 @@ export class Framework implements Handle {
           throw asStatus(new Error(`plugin "${name}" returns an invalid score ${score}, it should in the range of [${MinNodeScore}, ${MaxNodeScore}] after normalizing`));
         }
         totals[i] += score * weight;
-        if (trace) trace[i].scores.push({ plugin: name, raw: raw[offset + i], normalized: score, weight, weighted: score * weight });
+        normalizedScores[offset + i] = score;
       }
     }
-    if (trace) trace.forEach((t, i) => (t.total = totals[i]));
-    return { totals, trace };
+    trace?.score(
+      nodes.map((ni) => ni.nodeName()),
+      plugins.map(({ plugin, weight }) => ({ name: plugin.name(), weight })),
+      raw,
+      normalizedScores,
+      totals,
+    );
+    return totals;
   }
 
   /**
