@@ -67,12 +67,9 @@ describe('PackedTraceWriter', () => {
 
   it('keeps scores as raw and normalized values, with one weight per plugin', () => {
     const packed = packTrace(trace);
-    expect([...packed.scorePlugins]).toEqual([2, 5, 2, 5]);
+    expect([...packed.scorePlugins]).toEqual([2, 5]);
+    expect([...packed.weights]).toEqual([3, 1]);
     expect([...packed.scoreValues]).toEqual([0, 100, 97.5, 97.5, 0, 100, 91, 91]);
-    expect([...packed.weights]).toEqual([
-      [2, 3],
-      [5, 1],
-    ]);
     expect([...packed.totals]).toEqual([397.5, 391]);
   });
 });

@@ -24,13 +24,12 @@ export interface PackedTrace {
   /** The reasons of the verdicts that had any, by the verdict's position: Success verdicts have none. */
   reasons: Map<number, string[]>;
   scoreNodes: string[];
-  scoreCounts: Uint16Array;
-  /** Per score, in order: the plugin's index in `names`. */
+  /** The score plugins that ran, by index in `names`, in order: every scored node has one score of each. */
   scorePlugins: Uint16Array;
-  /** Per score, in order: raw then normalized. */
+  /** Their weights, in the same order. */
+  weights: Float64Array;
+  /** Per scored node, per score plugin: raw then normalized. */
   scoreValues: Float64Array;
-  /** Each plugin's weight, by its index in `names`: the same for every node of one attempt. */
-  weights: Map<number, number>;
   totals: Float64Array;
 }
 
@@ -60,12 +59,11 @@ export class PackedTraceWriter implements FilterVerdicts {
   private readonly reasons = new Map<number, string[]>();
   /** The verdict index where the node being filtered started. */
   private nodeStart = 0;
-  private scores: Pick<PackedTrace, 'scoreNodes' | 'scoreCounts' | 'scorePlugins' | 'scoreValues' | 'weights' | 'totals'> = {
+  private scores: Pick<PackedTrace, 'scoreNodes' | 'scorePlugins' | 'weights' | 'scoreValues' | 'totals'> = {
     scoreNodes: [],
-    scoreCounts: new Uint16Array(0),
     scorePlugins: new Uint16Array(0),
+    weights: new Float64Array(0),
     scoreValues: new Float64Array(0),
-    weights: new Map(),
     totals: new Float64Array(0),
   };
 
@@ -103,19 +101,21 @@ export class PackedTraceWriter implements FilterVerdicts {
    */
   score(nodes: readonly string[], plugins: ReadonlyArray<{ name: string; weight: number }>, raw: Float64Array, normalized: Float64Array, totals: readonly number[]): void {
     const [n, np] = [nodes.length, plugins.length];
-    const pluginIndex = plugins.map((p) => this.nameIndex(p.name));
-    const weights = new Map(plugins.map((p, k) => [pluginIndex[k], p.weight]));
-    const scorePlugins = new Uint16Array(n * np);
     const scoreValues = new Float64Array(2 * n * np);
     for (let i = 0; i < n; i++) {
       for (let p = 0; p < np; p++) {
         const s = i * np + p;
-        scorePlugins[s] = pluginIndex[p];
         scoreValues[2 * s] = raw[p * n + i];
         scoreValues[2 * s + 1] = normalized[p * n + i];
       }
     }
-    this.scores = { scoreNodes: [...nodes], scoreCounts: new Uint16Array(n).fill(np), scorePlugins, scoreValues, weights, totals: Float64Array.from(totals) };
+    this.scores = {
+      scoreNodes: [...nodes],
+      scorePlugins: Uint16Array.from(plugins, (p) => this.nameIndex(p.name)),
+      weights: Float64Array.from(plugins, (p) => p.weight),
+      scoreValues,
+      totals: Float64Array.from(totals),
+    };
   }
 
   /** pack ends the attempt's record. */
@@ -160,14 +160,14 @@ export function unpackTrace(packed: PackedTrace): SchedulingTrace {
     }
     return { node, verdicts, feasible: packed.feasible[i] === 1 };
   });
-  let s = 0;
+  const np = packed.scorePlugins.length;
   const score = packed.scoreNodes.map((node, i): NodeScoreTrace => {
     const scores: NodeScoreTrace['scores'] = [];
-    for (let k = 0; k < packed.scoreCounts[i]; k++, s++) {
-      const plugin = packed.scorePlugins[s];
-      const weight = packed.weights.get(plugin)!;
+    for (let p = 0; p < np; p++) {
+      const s = i * np + p;
+      const weight = packed.weights[p];
       const normalized = packed.scoreValues[2 * s + 1];
-      scores.push({ plugin: names[plugin], raw: packed.scoreValues[2 * s], normalized, weight, weighted: normalized * weight });
+      scores.push({ plugin: names[packed.scorePlugins[p]], raw: packed.scoreValues[2 * s], normalized, weight, weighted: normalized * weight });
     }
     return { node, scores, total: packed.totals[i] };
   });
