@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Node as FlowNode } from '@xyflow/react';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { useClusterStore } from '../store/clusterStore';
+import { objectList, type KindObjects } from '../store/kindObjects';
 import { useUiStore } from '../store/uiStore';
 import { FIT_VIEW, layoutCluster, type Box } from './layout';
 import { memoById, prune, type MemoCache } from './stableNodes';
@@ -62,14 +63,14 @@ function Graph() {
   const [podsByNode] = useState(() => new PodsByNode());
   const cacheRef = useRef<MemoCache<FlowNode>>(new Map());
   const flow = useReactFlow();
-  const nodeCount = Object.keys(nodes ?? {}).length;
+  const nodeCount = nodes?.byKey.size ?? 0;
   // Frame the whole cluster whenever nodes come or go; the user's own zoom stays until then.
   useEffect(() => {
     if (nodeCount > 0) requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
   }, [nodeCount, flow]);
 
   // Pods by node, in slot order; a node whose pods did not change keeps the very same list.
-  const grouped = useMemo(() => podsByNode.update(pods as Record<string, Pod> | undefined, podChange), [pods, podChange, podsByNode]);
+  const grouped = useMemo(() => podsByNode.update(pods as KindObjects<Pod> | undefined, podChange), [pods, podChange, podsByNode]);
   // Node cards read their pods from the publisher, which hands them the newest lists a few cards a frame.
   useLayoutEffect(() => pagePublisher.offer(grouped), [grouped]);
   useEffect(() => () => pagePublisher.stop(), []);
@@ -78,7 +79,7 @@ function Graph() {
   const layout = useMemo(
     () =>
       layoutCluster(
-        (Object.values(nodes ?? {}) as Node[]).map((n) => ({ name: n.metadata?.name ?? '', podCount: grouped.get(n.metadata?.name ?? '')?.length ?? 0 })),
+        objectList<Node>(nodes).map((n) => ({ name: n.metadata?.name ?? '', podCount: grouped.get(n.metadata?.name ?? '')?.length ?? 0 })),
         zoomedIn,
         zoomedOut,
       ),
@@ -87,7 +88,7 @@ function Graph() {
 
   const flowNodes = useMemo(() => {
     const cache = cacheRef.current;
-    const nodeList = Object.values(nodes ?? {}) as Node[];
+    const nodeList = objectList<Node>(nodes);
     const active = [...new Set(actors.flatMap(componentOf))].sort().join(',');
     const waiting = grouped.get('') ?? NO_PODS;
     const out: FlowNode[] = [

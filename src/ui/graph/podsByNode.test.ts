@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from 'kubernetes-types/core/v1';
+import type { KindObjects } from '../store/kindObjects';
 import { PodsByNode } from './podsByNode';
 
 const pod = (name: string, node?: string, phase = 'Running'): Pod => ({ metadata: { name, namespace: 'default', uid: `uid-${name}` }, spec: { containers: [], nodeName: node }, status: { phase } });
-const record = (...pods: Pod[]) => Object.fromEntries(pods.map((p) => [`default/${p.metadata?.name}`, p]));
+const record = (...pods: Pod[]): KindObjects<Pod> => ({ byKey: new Map(pods.map((p) => [`default/${p.metadata?.name}`, p])) });
 const names = (groups: ReadonlyMap<string, Pod[]>) => Object.fromEntries([...groups].map(([node, pods]) => [node, pods.map((p) => p.metadata?.name)]));
 
 describe('PodsByNode', () => {
@@ -48,7 +49,7 @@ describe('PodsByNode', () => {
     const groups = new PodsByNode();
     groups.update(record(pod('a', 'node-1'), pod('b', 'node-2')));
     const next = record(pod('a', 'node-1'), pod('b', 'node-3'));
-    expect(names(groups.update(next, { before: {}, keys: [] }))).toEqual({ 'node-1': ['a'], 'node-3': ['b'] });
+    expect(names(groups.update(next, { before: record(), keys: [] }))).toEqual({ 'node-1': ['a'], 'node-3': ['b'] });
   });
 
   it('a pod recreated under the same name is a newcomer: it takes the first free slot', () => {
@@ -59,5 +60,29 @@ describe('PodsByNode', () => {
     const again = { ...pod('a', 'node-1'), metadata: { name: 'a', namespace: 'default', uid: 'uid-a-2' } };
     const next = record(again, pod('c', 'node-1'));
     expect(names(groups.update(next, { before: first, keys: ['default/a', 'default/b', 'default/c'] }))).toEqual({ 'node-1': ['a', 'c'] });
+  });
+
+  it('compares with the pods it saw, not with the store’s map, which later updates change in place', () => {
+    const groups = new PodsByNode();
+    const byKey = new Map([
+      ['default/a', pod('a', 'node-1')],
+      ['default/b', pod('b', 'node-2')],
+    ]);
+    const first = { byKey };
+    groups.update(first);
+    byKey.set('default/b', pod('b', 'node-3'));
+    byKey.delete('default/a');
+    expect(names(groups.update({ byKey }, { before: first, keys: ['default/b', 'default/a'] }))).toEqual({ 'node-3': ['b'] });
+  });
+
+  it('after a skipped update of a shared map, still drops the pods that update deleted', () => {
+    const groups = new PodsByNode();
+    const byKey = new Map([
+      ['default/a', pod('a', 'node-1')],
+      ['default/b', pod('b', 'node-2')],
+    ]);
+    groups.update({ byKey });
+    byKey.delete('default/a');
+    expect(names(groups.update({ byKey }, { before: { byKey }, keys: [] }))).toEqual({ 'node-2': ['b'] });
   });
 });

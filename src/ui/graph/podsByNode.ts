@@ -1,4 +1,5 @@
 import type { Pod } from 'kubernetes-types/core/v1';
+import type { KindObjects } from '../store/kindObjects';
 import { changedKeys, type ObjectChange } from '../store/objectChanges';
 import { NodeSlots } from './slots';
 import { keepLists } from './stableNodes';
@@ -16,15 +17,17 @@ const samePod = (a: Pod, b: Pod) => nodeOf(a) === nodeOf(b) && a.metadata?.uid =
  * them for changes was most of what remained.
  */
 export class PodsByNode {
-  private previous: Readonly<Record<string, Pod>> | undefined;
+  private previous: KindObjects<Pod> | undefined;
+  /** The pods as this grouping last saw them: the store's map has moved on (see KindObjects). */
+  private readonly known = new Map<string, Pod>();
   private readonly slots = new Map<string, NodeSlots>();
   private lists = new Map<string, Pod[]>();
 
   /**
-   * update takes the store's pods (`namespace/name` → pod) and what the store update that made them changed, and
-   * returns node → pods in slot order.
+   * update takes the store's pods and what the store update that made them changed, and returns node → pods in
+   * slot order.
    */
-  update(pods: Readonly<Record<string, Pod>> | undefined, change?: ObjectChange): ReadonlyMap<string, Pod[]> {
+  update(pods: KindObjects<Pod> | undefined, change?: ObjectChange): ReadonlyMap<string, Pod[]> {
     const seen = this.previous;
     this.previous = pods;
     const dirty = new Set<string>();
@@ -36,9 +39,11 @@ export class PodsByNode {
       return slots;
     };
     // Every departure first, then the newcomers in order: a slot freed in this update goes to the first of them.
-    for (const key of new Set(changedKeys(seen, pods, change))) {
-      const [old, pod] = [seen?.[key], pods?.[key]];
+    for (const key of new Set(changedKeys(seen, pods, change, this.known.keys()))) {
+      const [old, pod] = [this.known.get(key), pods?.byKey.get(key)];
       if (old === pod) continue;
+      if (pod) this.known.set(key, pod);
+      else this.known.delete(key);
       if (old && pod && samePod(old, pod)) slotsOf(nodeOf(pod)).replace(key, pod);
       else {
         if (old) slotsOf(nodeOf(old)).leave(key);

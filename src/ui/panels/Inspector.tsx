@@ -26,7 +26,7 @@ export function Inspector() {
   const selected = useUiStore((s) => s.selected);
   const select = useUiStore((s) => s.select);
   const setFilter = useUiStore((s) => s.setTimelineFilter);
-  const object = useClusterStore((s) => (selected ? s.objects[selected.kind]?.[nameKey(selected.namespace || undefined, selected.name)] : undefined));
+  const object = useClusterStore((s) => (selected ? s.objects[selected.kind]?.byKey.get(nameKey(selected.namespace || undefined, selected.name)) : undefined));
   // Select only the owner chain (stored objects, stable identities), so a batch that leaves them alone does not
   // re-render the inspector.
   const owners = useClusterStore(useShallow((s) => (object ? ownerChain(object, s.objects) : NO_OWNERS)));

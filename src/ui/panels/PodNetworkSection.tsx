@@ -5,6 +5,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KubeObject } from '../../sim/index';
 import { useClusterStore } from '../store/clusterStore';
+import { objectList } from '../store/kindObjects';
 import { useUiStore } from '../store/uiStore';
 import { SERVICE_NAME_LABEL } from '../graph/network/endpointRows';
 import { compareKeys } from '../graph/network/serviceText';
@@ -39,7 +40,7 @@ export function PodNetworkSection({ object }: { object: KubeObject }) {
   const select = useUiStore((s) => s.select);
   const namespace = pod.metadata?.namespace ?? '';
   const name = pod.metadata?.name ?? '';
-  const backed = useMemo(() => servicesBackedBy(namespace, name, Object.values(slices ?? {}) as unknown as EndpointSlice[]), [slices, namespace, name]);
+  const backed = useMemo(() => servicesBackedBy(namespace, name, objectList<EndpointSlice>(slices)), [slices, namespace, name]);
   return (
     <section aria-label="pod network">
       <h3 className="font-semibold">Network</h3>

@@ -6,6 +6,7 @@ import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KubeObject } from '../../sim/index';
 import { useClusterStore } from '../store/clusterStore';
+import { objectList } from '../store/kindObjects';
 import { useTrafficStore } from '../store/trafficStore';
 import { useUiStore } from '../store/uiStore';
 import { byPodName, countEndpoints, endpointRows, endpointsText, slicesByService, type EndpointRow } from '../graph/network/endpointRows';
@@ -30,7 +31,7 @@ export function ServiceNetworkSection({ object }: { object: KubeObject }) {
   const select = useUiStore((s) => s.select);
   const key = serviceKey(service);
   const traffic = useTrafficStore((s) => cardTrafficText(s.stats.services[key]));
-  const rows = useMemo(() => [...endpointRows(slicesByService(slices as unknown as Record<string, EndpointSlice>).get(key))].sort(byPodName), [slices, key]);
+  const rows = useMemo(() => [...endpointRows(slicesByService(objectList<EndpointSlice>(slices)).get(key))].sort(byPodName), [slices, key]);
   const selector = Object.entries(service.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
   const external = externalLine(service);
   return (

@@ -7,6 +7,7 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { Flow, TrafficSource } from '../../sim/index';
 import { useClusterStore } from '../store/clusterStore';
+import { objectList } from '../store/kindObjects';
 import { useTrafficStore } from '../store/trafficStore';
 import { byPodName, endpointRows, slicesByService } from '../graph/network/endpointRows';
 import { errorCount, errorsText, rateText } from '../graph/network/trafficText';
@@ -20,10 +21,6 @@ export interface TrafficPanelProps {
 const EXTERNAL = 'external';
 /** A flow's pod table lists this many pods of its Service; the inspector has them all. */
 const SHOWN_PODS = 12;
-
-function values<T>(record: Record<string, unknown> | undefined): T[] {
-  return Object.values(record ?? {}) as T[];
-}
 
 /** The options of the source list; memoised by the joined pod names so a batch that adds no pod skips 2,000 options. */
 const PodOptions = memo(function PodOptions({ joined }: { joined: string }) {
@@ -55,11 +52,11 @@ export function TrafficPanel({ onStart, onStop }: TrafficPanelProps) {
   const [choosing, setChoosing] = useState(false);
   const portForwards = useTrafficStore((s) => s.portForwards);
   const suggestions = useMemo(
-    () => targetSuggestions({ ingresses: values<Ingress>(ingresses), services: values<Service>(services), nodes: values<Node>(nodes), portForwards }),
+    () => targetSuggestions({ ingresses: objectList<Ingress>(ingresses), services: objectList<Service>(services), nodes: objectList<Node>(nodes), portForwards }),
     [ingresses, services, nodes, portForwards],
   );
-  const chosen = source === EXTERNAL ? undefined : (pods?.[source.slice('pod:'.length)] as Pod | undefined);
-  const runningPods = useMemo(() => podSources(choosing ? values<Pod>(pods) : chosen ? [chosen] : []).join('\n'), [choosing, pods, chosen]);
+  const chosen = source === EXTERNAL ? undefined : (pods?.byKey.get(source.slice('pod:'.length)) as Pod | undefined);
+  const runningPods = useMemo(() => podSources(choosing ? objectList<Pod>(pods) : chosen ? [chosen] : []).join('\n'), [choosing, pods, chosen]);
 
   const error = targetError(target);
   const insideOnly = source === EXTERNAL && /\.cluster\.local(:|\/|$)/.test(target);
@@ -163,7 +160,7 @@ function FlowRow({ flow, onStop }: { flow: Flow; onStop(id: string): void }) {
   const pods = useTrafficStore((s) => s.stats.pods);
   const slices = useClusterStore((s) => s.objects.EndpointSlice);
   const endpoints = useMemo(
-    () => (service ? [...endpointRows(slicesByService(slices as unknown as Record<string, EndpointSlice>).get(service))].sort(byPodName).flatMap((r) => (r.pod ? [r.pod] : [])) : []),
+    () => (service ? [...endpointRows(slicesByService(objectList<EndpointSlice>(slices)).get(service))].sort(byPodName).flatMap((r) => (r.pod ? [r.pod] : [])) : []),
     [service, slices],
   );
   const total = counters?.total ?? 0;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import { useClusterStore } from '../store/clusterStore';
+import { objectList } from '../store/kindObjects';
 import { useUiStore } from '../store/uiStore';
 import { ownerColour } from '../graph/podAppearance';
 
@@ -10,8 +11,8 @@ export function Workloads() {
   const replicaSets = useClusterStore((s) => s.objects.ReplicaSet);
   const select = useUiStore((s) => s.select);
   const rows = useMemo(() => {
-    const rsList = Object.values(replicaSets ?? {}) as ReplicaSet[];
-    return (Object.values(deployments ?? {}) as Deployment[]).map((d) => ({
+    const rsList = objectList<ReplicaSet>(replicaSets);
+    return objectList<Deployment>(deployments).map((d) => ({
       d,
       sets: rsList
         .filter((rs) => rs.metadata?.namespace === d.metadata?.namespace && rs.metadata?.ownerReferences?.some((o) => o.uid === d.metadata?.uid))

@@ -11,7 +11,10 @@ const obj = (kind: string, name: string, owner?: [string, string]): KubeObject =
 describe('owner chain', () => {
   it('walks Pod → ReplicaSet → Deployment', () => {
     const pod = obj('Pod', 'web-abc-xyz', ['ReplicaSet', 'web-abc']);
-    const objects = { ReplicaSet: { 'default/web-abc': obj('ReplicaSet', 'web-abc', ['Deployment', 'web']) }, Deployment: { 'default/web': obj('Deployment', 'web') } };
+    const objects = {
+      ReplicaSet: { byKey: new Map([['default/web-abc', obj('ReplicaSet', 'web-abc', ['Deployment', 'web'])]]) },
+      Deployment: { byKey: new Map([['default/web', obj('Deployment', 'web')]]) },
+    };
     expect(ownerChain(pod, objects).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['ReplicaSet/web-abc', 'Deployment/web']);
   });
 

@@ -14,7 +14,7 @@ const empty = { time: 0, playing: false, speed: 1, objects: {}, actions: [], act
 describe('the cluster mirror', () => {
   it('a ready message replaces the whole mirror', () => {
     const next = reduce(empty, { type: 'ready', version: 1, time: 5, objects: [pod('a', 'Pending')], actions: [] });
-    expect(Object.keys(next.objects!.Pod)).toEqual(['default/a']);
+    expect([...next.objects!.Pod.byKey.keys()]).toEqual(['default/a']);
     expect(next.time).toBe(5);
   });
 
@@ -25,7 +25,7 @@ describe('the cluster mirror', () => {
 
   it('a batch upserts changed objects and removes deleted ones, leaving other kinds untouched', () => {
     const state = { ...empty, ...reduce(empty, { type: 'ready', version: 1, time: 0, objects: [pod('a', 'Pending'), pod('b', 'Pending')], actions: [] }) } as ClusterState;
-    state.objects.Node = { '/node-1': { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' } } };
+    state.objects.Node = { byKey: new Map([['/node-1', { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' } }]]) };
     const next = reduce(state, {
       type: 'batch',
       time: 100,
@@ -34,11 +34,12 @@ describe('the cluster mirror', () => {
       deleted: [{ kind: 'Pod', namespace: 'default', name: 'b' }],
       actions: [],
     });
-    expect(next.objects!.Pod['default/a'].status).toEqual({ phase: 'Running' });
-    expect(next.objects!.Pod['default/b']).toBeUndefined();
+    expect(next.objects!.Pod.byKey.get('default/a')!.status).toEqual({ phase: 'Running' });
+    expect(next.objects!.Pod.byKey.has('default/b')).toBe(false);
     expect(next.objects!.Node).toBe(state.objects.Node);
     expect(Object.keys(next.changes!)).toEqual(['Pod']);
     expect(next.changes!.Pod.before).toBe(state.objects.Pod);
+    expect(next.objects!.Pod).not.toBe(state.objects.Pod);
     expect(next.changes!.Pod.keys).toEqual(['default/a', 'default/b']);
   });
 

@@ -3,6 +3,7 @@ import type { Action, KubeObject } from '../../sim/index';
 import { ACTION_WINDOW } from '../../worker/protocol';
 import { newEventLog, updateEvents, type EventLog } from './eventLog';
 import type { StoreMessage } from './inbox';
+import type { KindObjects } from './kindObjects';
 import type { ObjectChange } from './objectChanges';
 
 /** objectsKey is how the mirror indexes objects: by kind, then `namespace/name`. */
@@ -16,8 +17,8 @@ export interface ClusterState {
   speed: number;
   /** The speed virtual time actually keeps, when the cluster cannot keep up with `speed`; undefined while it does. */
   keptSpeed: number | undefined;
-  /** kind -> `namespace/name` -> object, as the worker last reported it; every kind but Event. */
-  objects: Record<string, Record<string, KubeObject>>;
+  /** kind -> its objects (see KindObjects); every kind but Event. */
+  objects: Record<string, KindObjects>;
   /** What the latest update did to each kind it touched (see ObjectChange); empty after a `ready`. */
   changes: Readonly<Record<string, ObjectChange>>;
   /** The Events, kept apart because there are so many (see EventLog). */
@@ -56,31 +57,40 @@ export const useClusterStore = create<ClusterState>()((set) => ({
 }));
 
 /**
- * reduce is the state transition for one worker message. It copies what it changes, except the maps of the Event
- * log, which it updates in place (see EventLog).
+ * reduce is the state transition for one worker message. It updates the kinds' maps (see KindObjects) and the Event
+ * log's (see EventLog) in place, and gives each a new wrapper when it changes them.
  */
 export function reduce(state: ClusterState, message: StoreMessage): Partial<ClusterState> {
   switch (message.type) {
     case 'ready': {
+      const maps = new Map<string, Map<string, KubeObject>>();
+      for (const obj of message.objects) {
+        if (obj.kind === 'Event') continue;
+        let byKey = maps.get(obj.kind);
+        if (!byKey) maps.set(obj.kind, (byKey = new Map()));
+        byKey.set(nameKey(obj.metadata.namespace, obj.metadata.name), obj);
+      }
       const objects: ClusterState['objects'] = {};
-      for (const obj of message.objects) if (obj.kind !== 'Event') (objects[obj.kind] ??= {})[nameKey(obj.metadata.namespace, obj.metadata.name)] = obj;
+      for (const [kind, byKey] of maps) objects[kind] = { byKey };
       const events = newEventLog(message.objects.filter((o) => o.kind === 'Event'));
       return { time: message.time, objects, changes: {}, events, actions: message.actions.slice(-ACTION_WINDOW) };
     }
     case 'batch': {
       const objects = { ...state.objects };
       const changes: Record<string, { before: ObjectChange['before']; keys: string[] }> = {};
-      const keysOf = (kind: string) => {
+      // The first change to a kind wraps its map anew (see KindObjects); the map itself changes in place.
+      const mapOf = (kind: string) => {
         if (!changes[kind]) {
-          changes[kind] = { before: objects[kind], keys: [] };
-          objects[kind] = { ...objects[kind] };
+          const before = objects[kind];
+          changes[kind] = { before, keys: [] };
+          objects[kind] = { byKey: before ? before.byKey : new Map() };
         }
-        return changes[kind].keys;
+        return objects[kind].byKey as Map<string, KubeObject>;
       };
       for (const obj of message.upserted) {
         const key = nameKey(obj.metadata.namespace, obj.metadata.name);
-        keysOf(obj.kind).push(key);
-        objects[obj.kind][key] = obj;
+        mapOf(obj.kind).set(key, obj);
+        changes[obj.kind].keys.push(key);
       }
       const deletedEvents: typeof message.deleted = [];
       for (const ref of message.deleted) {
@@ -89,8 +99,8 @@ export function reduce(state: ClusterState, message: StoreMessage): Partial<Clus
           continue;
         }
         const key = nameKey(ref.namespace, ref.name);
-        keysOf(ref.kind).push(key);
-        delete objects[ref.kind][key];
+        mapOf(ref.kind).delete(key);
+        changes[ref.kind].keys.push(key);
       }
       const events = message.events.length + deletedEvents.length > 0 ? updateEvents(state.events, message.events, deletedEvents) : state.events;
       const actions = message.actions.length > 0 ? [...state.actions, ...message.actions].slice(-ACTION_WINDOW) : state.actions;

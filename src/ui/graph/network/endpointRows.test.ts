@@ -17,12 +17,12 @@ const ep = (pod: string, ip: string, conditions: { ready?: boolean; serving?: bo
 
 describe('endpoint rows', () => {
   it('indexes slices by the Service their label names and skips slices without the label', () => {
-    const index = slicesByService({
-      'default/web-abc': slice('web-abc', 'web', []),
-      'default/web-def': slice('web-def', 'web', []),
-      'default/api-xyz': slice('api-xyz', 'api', []),
-      'default/stray': { addressType: 'IPv4', metadata: { namespace: 'default', name: 'stray' }, endpoints: [] },
-    });
+    const index = slicesByService([
+      slice('web-abc', 'web', []),
+      slice('web-def', 'web', []),
+      slice('api-xyz', 'api', []),
+      { addressType: 'IPv4', metadata: { namespace: 'default', name: 'stray' }, endpoints: [] },
+    ]);
     expect([...index].map(([k, v]) => [k, v.map((s) => s.metadata?.name)])).toEqual([
       ['default/web', ['web-abc', 'web-def']],
       ['default/api', ['api-xyz']],

@@ -19,9 +19,9 @@ export interface EndpointRow {
 }
 
 /** slicesByService indexes EndpointSlices by the `namespace/name` of the Service their label names. */
-export function slicesByService(slices: Readonly<Record<string, EndpointSlice>> | undefined): Map<string, EndpointSlice[]> {
+export function slicesByService(slices: Iterable<EndpointSlice>): Map<string, EndpointSlice[]> {
   const out = new Map<string, EndpointSlice[]>();
-  for (const slice of Object.values(slices ?? {})) {
+  for (const slice of slices) {
     const service = slice.metadata?.labels?.[SERVICE_NAME_LABEL];
     if (!service) continue;
     const key = `${slice.metadata?.namespace ?? ''}/${service}`;

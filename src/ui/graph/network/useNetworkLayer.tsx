@@ -6,8 +6,8 @@ import { Panel, ViewportPortal, useReactFlow, type Node as FlowNode } from '@xyf
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
-import type { KubeObject } from '../../../sim/index';
 import { useClusterStore } from '../../store/clusterStore';
+import { NO_OBJECTS, objectList, type KindObjects } from '../../store/kindObjects';
 import { useTrafficStore } from '../../store/trafficStore';
 import { useUiStore } from '../../store/uiStore';
 import { FIT_VIEW, isDense, type Box, type ClusterLayout } from '../layout';
@@ -29,7 +29,6 @@ import { serviceKey, serviceType, visibleServices } from './serviceText';
 /** The card types, to spread into ClusterGraph's module-level nodeTypes. */
 export const networkNodeTypes = { service: ServiceCard, ingress: IngressCard, client: ClientCard };
 
-const NO_OBJECTS: Record<string, KubeObject> = {};
 
 
 function card(id: string, type: string, { x, y, width, height }: Box, data: Record<string, unknown>): FlowNode {
@@ -50,18 +49,18 @@ export function useNetworkLayer(
   zoomedIn: boolean,
   zoomedOut: boolean,
 ): { nodes: FlowNode[]; overlay: ReactElement } {
-  const services = useClusterStore((s) => s.objects.Service ?? NO_OBJECTS) as Record<string, Service>;
-  const slices = useClusterStore((s) => s.objects.EndpointSlice ?? NO_OBJECTS) as unknown as Record<string, EndpointSlice>;
-  const ingresses = useClusterStore((s) => s.objects.Ingress ?? NO_OBJECTS) as Record<string, Ingress>;
+  const services = useClusterStore((s) => s.objects.Service ?? NO_OBJECTS) as KindObjects<Service>;
+  const slices = useClusterStore((s) => s.objects.EndpointSlice ?? NO_OBJECTS) as unknown as KindObjects<EndpointSlice>;
+  const ingresses = useClusterStore((s) => s.objects.Ingress ?? NO_OBJECTS) as KindObjects<Ingress>;
   const showSystem = useNetworkView((s) => s.showSystemServices);
   const externalFlow = useTrafficStore((s) => s.flows.some((f) => f.source.kind === 'external'));
   const selected = useUiStore((s) => (s.selected?.kind === 'Service' ? `${s.selected.namespace}/${s.selected.name}` : undefined));
   const cache = useRef<MemoCache<FlowNode>>(new Map());
 
-  const ingressList = useMemo(() => Object.values(ingresses).sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : 1)), [ingresses]);
-  const shown = useMemo(() => visibleServices(Object.values(services), ingressList.length, showSystem), [services, ingressList.length, showSystem]);
+  const ingressList = useMemo(() => objectList<Ingress>(ingresses).sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : 1)), [ingresses]);
+  const shown = useMemo(() => visibleServices(objectList<Service>(services), ingressList.length, showSystem), [services, ingressList.length, showSystem]);
   const rows = useMemo(() => {
-    const bySvc = slicesByService(slices);
+    const bySvc = slicesByService(slices.byKey.values());
     return new Map<string, EndpointRow[]>(shown.map((s) => [serviceKey(s), endpointRows(bySvc.get(serviceKey(s)))]));
   }, [slices, shown]);
 
@@ -111,7 +110,7 @@ export function useNetworkLayer(
       drawn += list.length;
       out.push({ key, layers: edgeLayers(list) });
     }
-    const ingressLinks = cardLinks(geometry.layout.ingresses, (key) => backendServices(ingresses[key]), geometry.layout.services);
+    const ingressLinks = cardLinks(geometry.layout.ingresses, (key) => backendServices(ingresses.byKey.get(key)!), geometry.layout.services);
     const client = geometry.layout.client;
     const clientLinks = client ? cardLinks(new Map([['client', client]]), () => [...geometry.layout.ingresses.keys()], geometry.layout.ingresses) : '';
     return { services: out, ingressLinks, clientLinks, summary: `network: ${out.length} services, ${drawn} endpoint lines` };
