@@ -50,9 +50,26 @@ describe('paintCard', () => {
     const tones = Array.from({ length: 23 }, (_, i): PodLook['tone'] => (i === 22 ? 'pending' : 'ready'));
     const dots = draw(card({ tones, status: 'NotReady' }), 0.2).filter((c) => c[0] === 'fillRect');
     expect(dots).toHaveLength(23);
-    expect(dots[0]).toEqual(['fillRect', 110, 279, 10, 10, '#10b981']);
-    expect(dots[21]).toEqual(['fillRect', 341, 279, 10, 10, '#10b981']);
-    expect(dots[22]).toEqual(['fillRect', 110, 290, 10, 10, '#fbbf24']);
+    const at = (x: number, y: number) => dots.filter((c) => c[1] === x && c[2] === y);
+    expect(at(110, 279)).toEqual([['fillRect', 110, 279, 10, 10, '#10b981']]);
+    expect(at(341, 279)).toEqual([['fillRect', 341, 279, 10, 10, '#10b981']]);
+    expect(at(110, 290)).toEqual([['fillRect', 110, 290, 10, 10, '#fbbf24']]);
+  });
+
+  it('draws the squares a colour at a time: every border, then the fills inside them', () => {
+    const tones: PodLook['tone'][] = ['ready', 'pending', 'ready', 'pending', 'ready'];
+    const ctx = recordingContext();
+    paintCard(ctx, card({ tones, status: 'NotReady' }), box, 0.4, 'light');
+    const dots = ctx.calls.filter((c) => c[0] === 'fillRect' && Number(c[2]) >= 279);
+    expect(dots.map((c) => c[5])).toEqual(['#fbbf24', '#fbbf24', '#10b981', '#10b981', '#10b981', '#fef3c7', '#fef3c7', '#d1fae5', '#d1fae5', '#d1fae5']);
+    expect(dots.slice(0, 2).map((c) => c.slice(1, 5))).toEqual([
+      [121, 279, 10, 10],
+      [143, 279, 10, 10],
+    ]);
+    expect(dots.slice(5, 7).map((c) => c.slice(1, 5))).toEqual([
+      [122, 280, 8, 8],
+      [144, 280, 8, 8],
+    ]);
   });
 
   it('draws no square below the card’s bottom border: a list newer than the card’s box waits for the box to grow', () => {

@@ -93,21 +93,10 @@ export function paintCard(ctx: CardContext, card: FarCard, box: Box, zoom: numbe
     paintBar(ctx, colours, card.usage.memoryRequested, card.usage.memoryAllocatable, box.x + CARD_INSET, box.y + 62, textWidth);
   }
 
-  const bordered = zoom * DOT_SIZE >= BORDERED_DOT_PX;
-  const side = DOT_SIZE - 1;
   // The card's box is laid out from the store's newest pod count, its pods from the list published so far: rows the
   // box has no room for yet would paint over the gap below, outside what the next repaint clears.
   const fits = Math.max(0, Math.floor((box.height - 2 - PODS_TOP) / DOT_SIZE)) * DOTS_PER_ROW;
-  card.tones.slice(0, fits).forEach((tone, i) => {
-    const [x, y] = [box.x + CARD_INSET + (i % DOTS_PER_ROW) * DOT_SIZE, box.y + PODS_TOP + Math.floor(i / DOTS_PER_ROW) * DOT_SIZE];
-    const [fill, border] = DOT_COLOURS[theme][tone];
-    ctx.fillStyle = border;
-    ctx.fillRect(x, y, side, side);
-    if (bordered) {
-      ctx.fillStyle = fill;
-      ctx.fillRect(x + 1, y + 1, side - 2, side - 2);
-    }
-  });
+  paintDots(ctx, card.tones, Math.min(fits, card.tones.length), box.x + CARD_INSET, box.y + PODS_TOP, theme, zoom * DOT_SIZE >= BORDERED_DOT_PX);
   ctx.globalAlpha = 1;
 
   if (card.selected === undefined) return;
@@ -117,7 +106,36 @@ export function paintCard(ctx: CardContext, card: FarCard, box: Box, zoom: numbe
   if (card.selected === 'node') ctx.strokeRect(box.x - ring / 2, box.y - ring / 2, box.width + ring, box.height + ring);
   else {
     const i = card.selected;
-    ctx.strokeRect(box.x + CARD_INSET + (i % DOTS_PER_ROW) * DOT_SIZE - ring / 2, box.y + PODS_TOP + Math.floor(i / DOTS_PER_ROW) * DOT_SIZE - ring / 2, side + ring, side + ring);
+    ctx.strokeRect(box.x + CARD_INSET + (i % DOTS_PER_ROW) * DOT_SIZE - ring / 2, box.y + PODS_TOP + Math.floor(i / DOTS_PER_ROW) * DOT_SIZE - ring / 2, DOT_SIDE + ring, DOT_SIDE + ring);
+  }
+}
+
+/** A pod's square: a pitch of DOT_SIZE leaves a pixel between neighbours. */
+const DOT_SIDE = DOT_SIZE - 1;
+/** Where a tone's colours are in DOT_COLOURS. */
+const [FILL, BORDER] = [0, 1];
+/** Every tone, in the order paintDots draws them. */
+const TONES = Object.keys(DOT_COLOURS.light) as PodLook['tone'][];
+
+/**
+ * paintDots draws the first `count` pods' squares from (x, y), DOTS_PER_ROW a row: in each square's border colour,
+ * then, when `bordered`, its fill inside. It goes one tone at a time, since setting a fill style parses a colour: a
+ * style per tone, not two per square. Squares do not overlap, so every border can go before the fills.
+ */
+function paintDots(ctx: CardContext, tones: readonly PodLook['tone'][], count: number, x: number, y: number, theme: Theme, bordered: boolean): void {
+  for (const layer of bordered ? [BORDER, FILL] : [BORDER]) {
+    const inset = layer === BORDER ? 0 : 1;
+    for (const tone of TONES) {
+      let styled = false;
+      for (let i = 0; i < count; i++) {
+        if (tones[i] !== tone) continue;
+        if (!styled) {
+          ctx.fillStyle = DOT_COLOURS[theme][tone][layer];
+          styled = true;
+        }
+        ctx.fillRect(x + (i % DOTS_PER_ROW) * DOT_SIZE + inset, y + Math.floor(i / DOTS_PER_ROW) * DOT_SIZE + inset, DOT_SIDE - 2 * inset, DOT_SIDE - 2 * inset);
+      }
+    }
   }
 }
 

@@ -33,31 +33,32 @@ export class GridPainter {
       [this.zoom, this.theme] = [zoom, theme];
       limit = Infinity;
     }
-    for (const [name, { box }] of this.drawn) {
-      if (cards.has(name) && boxes.has(name)) continue;
+    // forEach, not for-of: for-of made an entry array per card and call, most of what draw and moved allocated.
+    this.drawn.forEach(({ box }, name) => {
+      if (cards.has(name) && boxes.has(name)) return;
       clearCard(ctx, box);
       this.drawn.delete(name);
-    }
+    });
     const painted: string[] = [];
-    for (const [name, card] of cards) {
+    cards.forEach((card, name) => {
       const box = boxes.get(name);
       const was = this.drawn.get(name);
-      if (!box || was?.card === card) continue;
-      if (painted.length === limit) break;
+      if (!box || was?.card === card || painted.length === limit) return;
       if (was) clearCard(ctx, was.box);
       paintCard(ctx, card, box, zoom, theme);
       this.drawn.set(name, { card, box });
       painted.push(name);
-    }
+    });
     return painted;
   }
 
   /** moved tells whether a card still on the canvas has a new box. */
   private moved(cards: ReadonlyMap<string, FarCard>, boxes: ReadonlyMap<string, Box>): boolean {
-    for (const [name, { box }] of this.drawn) {
+    let moved = false;
+    this.drawn.forEach(({ box }, name) => {
       const now = boxes.get(name);
-      if (now && cards.has(name) && !sameBox(now, box)) return true;
-    }
-    return false;
+      moved ||= now !== undefined && cards.has(name) && !sameBox(now, box);
+    });
+    return moved;
   }
 }
