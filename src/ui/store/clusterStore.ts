@@ -63,15 +63,10 @@ export const useClusterStore = create<ClusterState>()((set) => ({
 export function reduce(state: ClusterState, message: StoreMessage): Partial<ClusterState> {
   switch (message.type) {
     case 'ready': {
-      const maps = new Map<string, Map<string, KubeObject>>();
-      for (const obj of message.objects) {
-        if (obj.kind === 'Event') continue;
-        let byKey = maps.get(obj.kind);
-        if (!byKey) maps.set(obj.kind, (byKey = new Map()));
-        byKey.set(nameKey(obj.metadata.namespace, obj.metadata.name), obj);
-      }
       const objects: ClusterState['objects'] = {};
-      for (const [kind, byKey] of maps) objects[kind] = { byKey };
+      for (const obj of message.objects) {
+        if (obj.kind !== 'Event') ((objects[obj.kind] ??= { byKey: new Map() }).byKey as Map<string, KubeObject>).set(nameKey(obj.metadata.namespace, obj.metadata.name), obj);
+      }
       const events = newEventLog(message.objects.filter((o) => o.kind === 'Event'));
       return { time: message.time, objects, changes: {}, events, actions: message.actions.slice(-ACTION_WINDOW) };
     }
