@@ -60,7 +60,7 @@ export function useNetworkLayer(
   const ingressList = useMemo(() => objectList<Ingress>(ingresses).sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : 1)), [ingresses]);
   const shown = useMemo(() => visibleServices(objectList<Service>(services), ingressList.length, showSystem), [services, ingressList.length, showSystem]);
   const rows = useMemo(() => {
-    const bySvc = slicesByService(slices.byKey.values());
+    const bySvc = slicesByService(objectList<EndpointSlice>(slices));
     return new Map<string, EndpointRow[]>(shown.map((s) => [serviceKey(s), endpointRows(bySvc.get(serviceKey(s)))]));
   }, [slices, shown]);
 
