@@ -12,12 +12,19 @@ export interface PackedTexts {
   ends: number[];
 }
 
+/** The smallest buffer a packer grows to, so a batch of small texts grows it a few times at most. */
+const MIN_BUFFER_BYTES = 1 << 16;
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** TextPacker packs texts one after another; `pack` hands back a buffer of exactly their length. */
+/**
+ * TextPacker packs texts one after another; `pack` hands back a buffer of exactly their length. Its buffer starts
+ * empty: most of an idle cluster's batches carry no Events, and two 64 KB buffers a tick were most of what the
+ * worker allocated for them.
+ */
 export class TextPacker {
-  private buffer = new Uint8Array(1 << 16);
+  private buffer = new Uint8Array(0);
   private length = 0;
   private readonly ends: number[] = [];
 
@@ -32,7 +39,7 @@ export class TextPacker {
   add(text: string): void {
     // UTF-8 takes at most three bytes per UTF-16 code unit.
     if (this.length + text.length * 3 > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+      const grown = new Uint8Array(Math.max(MIN_BUFFER_BYTES, this.buffer.length * 2, this.length + text.length * 3));
       grown.set(this.buffer.subarray(0, this.length));
       this.buffer = grown;
     }

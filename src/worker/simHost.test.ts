@@ -45,7 +45,7 @@ describe('the worker host', () => {
     const batches = posted.filter((m) => m.type === 'batch');
     expect(batches.length).toBeGreaterThan(0);
     expect(batches.length).toBeLessThanOrEqual(10);
-    // Ten ticks at 10x are 10 s of virtual time: the kubelets' 10 s lease renewals are in the last batch.
+    // Ten ticks at 10x are 10 s of virtual time, which the last batch carries.
     expect(batches.at(-1)?.type === 'batch' && batches.at(-1)!.time).toBe(10 * TICK_MS * 10);
   });
 
@@ -77,6 +77,28 @@ describe('the worker host', () => {
     { cores: 4, want: 50 },
     { cores: 16, want: 50 },
   ])('with $cores logical processors a tick may spend $want ms', ({ cores, want }) => expect(tickBudgetMs(cores)).toBe(want));
+
+  it('leaves the nodes\' Leases out of what it mirrors, while kubectl in the worker still lists them', () => {
+    const { h, posted, t } = host();
+    h.handle({ type: 'hello', version: PROTOCOL_VERSION });
+    h.handle({ type: 'setSpeed', speed: 10 });
+    t.tick(10);
+    const ready = posted.find((m) => m.type === 'ready');
+    expect(ready?.type === 'ready' && ready.objects.filter((o) => o.kind === 'Lease')).toEqual([]);
+    // Ten ticks at 10x are 10 s: every kubelet renewed its Lease, and the batches carry none of them.
+    const batches = posted.filter((m) => m.type === 'batch');
+    expect(batches.flatMap((b) => (b.type === 'batch' ? b.keys : [])).filter((k) => k.startsWith('Lease/'))).toEqual([]);
+    expect(batches.at(-1)?.type === 'batch' && batches.at(-1)!.time).toBe(10_000);
+    h.handle({ type: 'kubectl', id: 1, line: 'kubectl get leases -n kube-node-lease', files: {} });
+    const reply = posted.find((m) => m.type === 'kubectl');
+    expect(reply?.type === 'kubectl' && reply.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
+      'NAME HOLDER',
+      'control-plane control-plane',
+      'node-1 node-1',
+      'node-2 node-2',
+      'node-3 node-3',
+    ]);
+  });
 
   it('an apply answers with kubectl results, then the created object arrives in a batch', () => {
     const { h, posted } = host();

@@ -1,5 +1,5 @@
 import { createCluster, type Cluster, type ChangeBatch, type KubeObject } from '../sim/index';
-import { PROTOCOL_VERSION, type Command, type NodeAction, type PodAction, type WorkerMessage } from './protocol';
+import { PROTOCOL_VERSION, UNMIRRORED_KINDS, type Command, type NodeAction, type PodAction, type WorkerMessage } from './protocol';
 import { encodeBatch, wireKey } from './wireBatch';
 import { KubectlSessions } from './kubectlSessions';
 import { laggingSpeed, PaceMeter } from './paceMeter';
@@ -184,7 +184,7 @@ export class SimHost {
 
   private sendReady(): void {
     const objects: KubeObject[] = [];
-    for (const spec of this.cluster.registry.all()) objects.push(...this.cluster.list(spec.kind));
+    for (const spec of this.cluster.registry.all()) if (!UNMIRRORED_KINDS.has(spec.kind)) objects.push(...this.cluster.list(spec.kind));
     this.pending = [];
     this.post({ type: 'ready', version: PROTOCOL_VERSION, time: this.cluster.now(), objects, actions: [...this.cluster.actions()] });
   }
@@ -241,7 +241,10 @@ export class SimHost {
     this.post({ type: 'traffic', flows, stats: traffic.stats(), samples, portForwards });
   }
 
-  /** flush merges the batches gathered since the last post into one, the latest version of each object winning. */
+  /**
+   * flush merges the batches gathered since the last post into one, the latest version of each object winning, and
+   * leaves out the kinds the page does not mirror. A batch left with nothing still goes: it carries the time.
+   */
   private flush(): void {
     this.flushTraffic();
     if (this.pending.length === 0) return;
@@ -251,11 +254,13 @@ export class SimHost {
     const deleted = new Map<string, ChangeBatch['deleted'][number]>();
     for (const batch of batches) {
       for (const obj of batch.upserted) {
+        if (UNMIRRORED_KINDS.has(obj.kind)) continue;
         const key = wireKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
         deleted.delete(key);
         merged.set(key, obj);
       }
       for (const ref of batch.deleted) {
+        if (UNMIRRORED_KINDS.has(ref.kind)) continue;
         const key = wireKey(ref.kind, ref.namespace, ref.name);
         merged.delete(key);
         deleted.set(key, ref);
