@@ -16,9 +16,10 @@ export const PROTOCOL_VERSION = 3;
 
 /**
  * Kinds the worker leaves out of `ready` and `batch` messages: nothing on the page shows them, and kubectl reads
- * them in the worker. Every kubelet renews its node's Lease every 10 s (pkg/kubelet/nodelease), so at 100x a
- * 100-node cluster wrote some 1,000 Leases a second, which the page decoded and kept for nothing: without them an
- * idle 100-node cluster's batches carry 8 KB of text a tick instead of 52 KB.
+ * them in the worker. Every kubelet renews its node's Lease every 10 s (k8s.io/component-helpers/apimachinery/lease,
+ * which src/sim/kubelet/nodeLease.ts mirrors), so at 100x a 100-node cluster wrote some 1,000 Leases a second,
+ * which the page decoded and kept for nothing: without them an idle 100-node cluster's batches carry 8 KB of text
+ * a tick instead of 52 KB.
  */
 export const UNMIRRORED_KINDS: ReadonlySet<string> = new Set(['Lease']);
 
