@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { animationFrames, between, framesOf, marker, percentile, rendererMain, selfTimes, type TraceEvent } from './frameStats';
+import { animationFrames, between, framesOf, gcPauses, marker, pausesIn, percentile, rendererMain, selfTimes, type TraceEvent } from './frameStats';
 
 const main = { pid: 1, tid: 10 };
 const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', cat: '__metadata', ph: 'M', ts: 0, pid, tid, args: { name } });
@@ -42,7 +42,39 @@ describe('framesOf', () => {
 describe('animationFrames', () => {
   it('pairs the begin and end of each AnimationFrame span by id', () => {
     const span = (ph: string, ts: number, id: string): TraceEvent => ({ name: 'AnimationFrame', cat: 'devtools.timeline', ph, ts, id2: { local: id }, ...main });
-    expect(animationFrames([span('b', 0, 'a'), span('b', 5_000, 'b'), span('e', 60_000, 'a'), span('e', 9_000, 'b')], main)).toEqual([60, 4]);
+    expect(animationFrames([span('b', 0, 'a'), span('b', 5_000, 'b'), span('e', 60_000, 'a'), span('e', 9_000, 'b')], main)).toEqual([
+      { start: 0, duration: 60 },
+      { start: 5, duration: 4 },
+    ]);
+  });
+});
+
+describe('gcPauses and pausesIn', () => {
+  const gc = (name: string, ts: number, dur: number, type: string, before: number, after: number, t = main): TraceEvent => ({
+    name,
+    cat: 'devtools.timeline,v8',
+    ph: 'X',
+    ts,
+    dur,
+    ...t,
+    args: { type, usedHeapSizeBefore: before, usedHeapSizeAfter: after },
+  });
+  const events = [
+    gc('MajorGC', 100_000, 40_000, 'finalize incremental marking via task', 50_000_000, 26_000_000),
+    gc('MinorGC', 10_000, 2_000, 'allocation failure', 9_000_000, 8_000_000),
+    gc('MajorGC', 0, 90_000, 'the worker', 1, 1, { pid: 1, tid: 11 }),
+  ];
+
+  it("lists the thread's pauses in time order, with V8's reason and the heap in MB", () => {
+    expect(gcPauses(events, main)).toEqual([
+      { start: 10, duration: 2, major: false, reason: 'allocation failure', beforeMB: 9, afterMB: 8 },
+      { start: 100, duration: 40, major: true, reason: 'finalize incremental marking via task', beforeMB: 50, afterMB: 26 },
+    ]);
+  });
+
+  it('keeps the part of each pause inside a frame', () => {
+    expect(pausesIn({ start: 120, duration: 50 }, gcPauses(events, main)).map((p) => [p.reason, p.duration])).toEqual([['finalize incremental marking via task', 20]]);
+    expect(pausesIn({ start: 0, duration: 9 }, gcPauses(events, main))).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // Per-frame main-thread time from a Chromium trace (the Trace Event Format DevTools' Performance panel reads): the
 // renderer main thread's top-level tasks (toplevel `ThreadControllerImpl::RunTask`), cut at each
-// `BeginMainThreadFrame`, plus the `AnimationFrame` async spans that back the Long Animation Frames API.
+// `BeginMainThreadFrame`, plus the `AnimationFrame` async spans that back the Long Animation Frames API and the
+// garbage-collection pauses (`MajorGC`, `MinorGC`) inside them.
 
 /** TraceEvent is one record of Chromium's Trace Event Format; times are microseconds. */
 export interface TraceEvent {
@@ -98,20 +99,59 @@ export function framesOf(events: readonly TraceEvent[], thread: Thread): Frame[]
   return frames;
 }
 
-/** animationFrames: durations (ms) of the thread's `AnimationFrame` spans, the trace form of long-animation-frame entries. */
-export function animationFrames(events: readonly TraceEvent[], thread: Thread): number[] {
+/** Span is a stretch of a thread's time, in milliseconds. */
+export interface Span {
+  start: number;
+  duration: number;
+}
+
+/** animationFrames: the thread's `AnimationFrame` spans, the trace form of long-animation-frame entries. */
+export function animationFrames(events: readonly TraceEvent[], thread: Thread): Span[] {
   const open = new Map<string, number>();
-  const out: number[] = [];
+  const out: Span[] = [];
   for (const e of events) {
     if (!on(thread)(e) || e.name !== 'AnimationFrame') continue;
     const id = e.id ?? e.id2?.local ?? e.id2?.global ?? '';
     if (e.ph === 'b') open.set(id, e.ts);
     else if (e.ph === 'e' && open.has(id)) {
-      out.push((e.ts - open.get(id)!) / 1000);
+      out.push({ start: open.get(id)! / 1000, duration: (e.ts - open.get(id)!) / 1000 });
       open.delete(id);
     }
   }
   return out;
+}
+
+/** GcPause is a garbage collection that stopped the thread: DevTools' `MajorGC` or `MinorGC` span. */
+export interface GcPause extends Span {
+  major: boolean;
+  /** Why V8 collected, e.g. "finalize incremental marking via task" (the memory reducer's, once a page goes idle). */
+  reason: string;
+  /** Heap in use before and after, MB. */
+  beforeMB: number;
+  afterMB: number;
+}
+
+/** gcPauses lists the thread's garbage-collection pauses in time order. */
+export function gcPauses(events: readonly TraceEvent[], thread: Thread): GcPause[] {
+  return events
+    .filter((e) => on(thread)(e) && e.ph === 'X' && (e.name === 'MajorGC' || e.name === 'MinorGC'))
+    .map((e) => ({
+      start: e.ts / 1000,
+      duration: (e.dur ?? 0) / 1000,
+      major: e.name === 'MajorGC',
+      reason: String(e.args?.type ?? ''),
+      beforeMB: Number(e.args?.usedHeapSizeBefore ?? 0) / 1e6,
+      afterMB: Number(e.args?.usedHeapSizeAfter ?? 0) / 1e6,
+    }))
+    .sort((a, b) => a.start - b.start);
+}
+
+/** pausesIn picks the pauses that overlap `span`, each with `duration` cut to the overlap. */
+export function pausesIn(span: Span, pauses: readonly GcPause[]): GcPause[] {
+  const end = span.start + span.duration;
+  return pauses
+    .filter((p) => p.start < end && p.start + p.duration > span.start)
+    .map((p) => ({ ...p, duration: Math.min(end, p.start + p.duration) - Math.max(span.start, p.start) }));
 }
 
 /**

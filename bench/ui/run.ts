@@ -8,7 +8,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { table } from '../stats';
 import { jsFiles } from './bundleSize';
-import { animationFrames, between, framesOf, marker, percentile, rendererMain, selfTimes, type TraceEvent } from './frameStats';
+import { animationFrames, between, framesOf, gcPauses, marker, pausesIn, percentile, rendererMain, selfTimes, type GcPause, type Span, type TraceEvent } from './frameStats';
 import { PROBE, type ClusterStatus, type ProbeWindow } from './pageProbe';
 
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4174);
@@ -124,7 +124,7 @@ class Trace {
     };
     const keepEvent = (e: TraceEvent) => {
       const keep = e.ph === 'M' || e.name === 'BeginMainThreadFrame' || e.name === 'AnimationFrame' || e.name === 'TimeStamp' || (e.ph === 'X' && e.dur !== undefined);
-      if (keep) events.push({ name: e.name, cat: e.cat, ph: e.ph, ts: e.ts, dur: e.dur, tdur: e.tdur, pid: e.pid, tid: e.tid, id: e.id, id2: e.id2, args: e.ph === 'M' || e.name === 'TimeStamp' ? e.args : undefined });
+      if (keep) events.push({ name: e.name, cat: e.cat, ph: e.ph, ts: e.ts, dur: e.dur, tdur: e.tdur, pid: e.pid, tid: e.tid, id: e.id, id2: e.id2, args: e.ph === 'M' || e.name === 'TimeStamp' || e.name === 'MajorGC' || e.name === 'MinorGC' ? e.args : undefined });
     };
     for (;;) {
       const chunk = await this.cdp.send('IO.read', { handle, size: 1 << 20 });
@@ -171,7 +171,9 @@ interface PhaseResult {
   busy: number[];
   cpu: number[];
   intervals: number[];
-  traceFrames: number[];
+  traceFrames: Span[];
+  /** The main thread's garbage-collection pauses in the phase. */
+  gcs: GcPause[];
   selfTimes: Array<[string, number]>;
   probe: ProbeWindow;
   profile?: Array<[string, number]>;
@@ -213,6 +215,7 @@ async function measure(name: string, browser: Browser, page: Page, start: () => 
     cpu: frames.map((f) => f.cpu),
     intervals: frames.map((f) => f.interval),
     traceFrames: animationFrames(events, main),
+    gcs: gcPauses(events, main),
     selfTimes: selfTimes(events, main),
     probe,
     profile,
@@ -260,7 +263,7 @@ function report(phases: PhaseResult[]): void {
         ms(Math.max(...p.busy)),
         ms(percentile(p.cpu, 95)),
         p.intervals.filter((i) => i > TARGET_LONG_FRAME_MS).length,
-        p.traceFrames.filter((d) => d > TARGET_LONG_FRAME_MS).length,
+        p.traceFrames.filter((f) => f.duration > TARGET_LONG_FRAME_MS).length,
         p.probe.loaf.filter((e) => e.duration > TARGET_LONG_FRAME_MS).length,
         ms(Math.max(0, ...p.probe.loaf.map((e) => e.duration))),
         p.probe.longtasks.length,
@@ -270,6 +273,7 @@ function report(phases: PhaseResult[]): void {
     ),
   );
   for (const p of phases) console.log(`\n${p.name} reached ${describeState(p.state)}`);
+  gcReport(phases);
   for (const p of phases) {
     console.log(`\n${p.name}: main-thread self time by trace event (top 10, ms over ${p.wallSeconds.toFixed(0)} s)`);
     console.log(table(['event', 'ms'], p.selfTimes.slice(0, 10).map(([n, t]) => [n, t.toFixed(0)])));
@@ -282,6 +286,31 @@ function report(phases: PhaseResult[]): void {
       console.log(table(['function', 'ms'], p.profile.slice(0, 15).map(([n, t]) => [n, t.toFixed(0)])));
     }
   }
+}
+
+/**
+ * gcReport prints each phase's major garbage collections, and how much of each frame over the limit was a
+ * collection's pause: the long frames left are V8's own pauses, which the page's code can only make smaller.
+ */
+function gcReport(phases: PhaseResult[]): void {
+  const majors = (p: PhaseResult) => p.gcs.filter((g) => g.major);
+  console.log('\nMain-thread garbage collection (trace: MajorGC, MinorGC)');
+  console.log(
+    table(
+      ['phase', 'major GCs', 'major max ms', 'minor GCs', 'minor max ms'],
+      phases.map((p) => [p.name, majors(p).length, ms(Math.max(0, ...majors(p).map((g) => g.duration))), p.gcs.length - majors(p).length, ms(Math.max(0, ...p.gcs.filter((g) => !g.major).map((g) => g.duration)))]),
+    ),
+  );
+  const rows = phases.flatMap((p) =>
+    p.traceFrames
+      .filter((f) => f.duration > TARGET_LONG_FRAME_MS)
+      .map((f) => {
+        const gcs = pausesIn(f, p.gcs);
+        const what = gcs.map((g) => `${g.major ? 'major' : 'minor'} ${ms(g.duration)} ms (${g.reason || 'no reason given'}, ${g.beforeMB.toFixed(0)} → ${g.afterMB.toFixed(0)} MB)`).join('; ');
+        return [p.name, ms(f.duration), ms(gcs.reduce((sum, g) => sum + g.duration, 0)), what || '-'];
+      }),
+  );
+  if (rows.length > 0) console.log(`\nFrames over ${TARGET_LONG_FRAME_MS} ms and the collections inside them\n${table(['phase', 'frame ms', 'GC ms', 'collections'], rows)}`);
 }
 
 function deltas(times: number[]): number[] {
@@ -349,7 +378,7 @@ async function main(): Promise<void> {
     report([create, rollout, steady]);
     const initialKib = bundleReport();
     const worst = Math.max(...[create, rollout, steady].map((p) => percentile(p.busy, 95)));
-    const long = [create, rollout, steady].reduce((n, p) => n + p.traceFrames.filter((d) => d > TARGET_LONG_FRAME_MS).length, 0);
+    const long = [create, rollout, steady].reduce((n, p) => n + p.traceFrames.filter((f) => f.duration > TARGET_LONG_FRAME_MS).length, 0);
     console.log('\nTargets');
     console.log(
       table(
