@@ -289,16 +289,20 @@ function report(phases: PhaseResult[]): void {
 }
 
 /**
- * gcReport prints each phase's major garbage collections, and how much of each frame over the limit was a
- * collection's pause: the long frames left are V8's own pauses, which the page's code can only make smaller.
+ * gcReport prints how many garbage collections paused each phase's main thread and the longest of each kind, and
+ * how much of each frame over the limit was a collection's pause: the long frames left are V8's own pauses, which
+ * the page's code can only make smaller.
  */
 function gcReport(phases: PhaseResult[]): void {
-  const majors = (p: PhaseResult) => p.gcs.filter((g) => g.major);
+  const longest = (gcs: GcPause[]) => ms(Math.max(0, ...gcs.map((g) => g.duration)));
   console.log('\nMain-thread garbage collection (trace: MajorGC, MinorGC)');
   console.log(
     table(
       ['phase', 'major GCs', 'major max ms', 'minor GCs', 'minor max ms'],
-      phases.map((p) => [p.name, majors(p).length, ms(Math.max(0, ...majors(p).map((g) => g.duration))), p.gcs.length - majors(p).length, ms(Math.max(0, ...p.gcs.filter((g) => !g.major).map((g) => g.duration)))]),
+      phases.map((p) => {
+        const [major, minor] = [p.gcs.filter((g) => g.major), p.gcs.filter((g) => !g.major)];
+        return [p.name, major.length, longest(major), minor.length, longest(minor)];
+      }),
     ),
   );
   const rows = phases.flatMap((p) =>
