@@ -146,12 +146,15 @@ export function gcPauses(events: readonly TraceEvent[], thread: Thread): GcPause
     .sort((a, b) => a.start - b.start);
 }
 
-/** pausesIn picks the pauses that overlap `span`, each with `duration` cut to the overlap. */
+/** pausesIn picks the pauses that overlap `span`, each cut to the overlap. */
 export function pausesIn(span: Span, pauses: readonly GcPause[]): GcPause[] {
   const end = span.start + span.duration;
   return pauses
     .filter((p) => p.start < end && p.start + p.duration > span.start)
-    .map((p) => ({ ...p, duration: Math.min(end, p.start + p.duration) - Math.max(span.start, p.start) }));
+    .map((p) => {
+      const start = Math.max(span.start, p.start);
+      return { ...p, start, duration: Math.min(end, p.start + p.duration) - start };
+    });
 }
 
 /**
