@@ -18,10 +18,14 @@ const REPLICAS = Number(process.env.BENCH_UI_REPLICAS ?? 2000);
 /** Wall-clock budgets: creation runs until every replica is available or this many seconds pass; the rollout likewise. */
 const CREATE_S = Number(process.env.BENCH_UI_CREATE_S ?? 120);
 const ROLLOUT_S = Number(process.env.BENCH_UI_ROLLOUT_S ?? 20);
-/** Then the cluster runs on at 100x with nothing to do but kubelet heartbeats and lease renewals. */
-const STEADY_S = Number(process.env.BENCH_UI_STEADY_S ?? 10);
+/**
+ * Then the cluster runs on at 100x with nothing to do but kubelet heartbeats and lease renewals: long enough for
+ * V8's memory reducer, which collects a heap that grew once the page's allocation rate drops (its first check
+ * comes 8 s after the last full collection: kLongDelayMs in v8/src/heap/memory-reducer.cc).
+ */
+const STEADY_S = Number(process.env.BENCH_UI_STEADY_S ?? 20);
 const SKIP_BUILD = process.env.BENCH_UI_SKIP_BUILD === '1';
-/** BENCH_UI_TRACE_DIR=test-results keeps each phase's raw trace (and CPU profile), to open in DevTools. */
+/** BENCH_UI_TRACE_DIR=test-results keeps the run's raw trace (and each phase's CPU profile), to open in DevTools. */
 const TRACE_DIR = process.env.BENCH_UI_TRACE_DIR;
 /** BENCH_UI_PROFILE=1 also samples the JS profiler in each phase (build with BENCH_UI_MINIFY=false for names). */
 const PROFILE = process.env.BENCH_UI_PROFILE === '1';
@@ -164,10 +168,17 @@ function describeState(s: ClusterStatus): string {
   return `${s.time}: ready ${s.ready}/${s.desired}, up-to-date ${s.upToDate}, available ${s.available} [${sets}]; ${s.podsDrawn} pods drawn (${pods || 'none'})`;
 }
 
-interface PhaseResult {
+/** Phase is one measured window: what the screen showed at its end, and the in-page probe's records of it. */
+interface Phase {
   name: string;
   wallSeconds: number;
   state: ClusterStatus;
+  probe: ProbeWindow;
+  profile?: Array<[string, number]>;
+}
+
+/** PhaseResult adds what the run's one trace says about the phase's window. */
+interface PhaseResult extends Phase {
   busy: number[];
   cpu: number[];
   intervals: number[];
@@ -175,16 +186,11 @@ interface PhaseResult {
   /** The main thread's garbage-collection pauses in the phase. */
   gcs: GcPause[];
   selfTimes: Array<[string, number]>;
-  probe: ProbeWindow;
-  profile?: Array<[string, number]>;
 }
 
-/** measure runs a phase from `start` until `done` or `seconds`, under a trace and the in-page probe, reading the screen once a second. */
-async function measure(name: string, browser: Browser, page: Page, start: () => Promise<unknown>, done: (s: ClusterStatus) => boolean, seconds: number): Promise<PhaseResult> {
-  const trace = await Trace.start(browser);
+/** measure runs a phase from `start` until `done` or `seconds`, marking its window in the trace, reading the screen once a second. */
+async function measure(name: string, page: Page, start: () => Promise<unknown>, done: (s: ClusterStatus) => boolean, seconds: number): Promise<Phase> {
   const profiler = PROFILE ? await startProfiler(page) : undefined;
-  // Starting a trace costs the renderer a few hundred ms; the phase's window opens after that, at a marker.
-  await sleep(500);
   await page.evaluate(`console.timeStamp('${name}:start')`);
   const from = (await page.evaluate('window.__uiBench.now()')) as number;
   const began = Date.now();
@@ -200,25 +206,25 @@ async function measure(name: string, browser: Browser, page: Page, start: () => 
   const wallSeconds = (Date.now() - began) / 1000;
   const profile = profiler ? await stopProfiler(profiler, TRACE_DIR ? `${TRACE_DIR}/ui-bench-${name}.cpuprofile` : undefined) : undefined;
   const probe = (await page.evaluate(`window.__uiBench.window(${from}, ${to})`)) as ProbeWindow;
-  const traced = await trace.stop(TRACE_DIR ? `${TRACE_DIR}/ui-bench-${name}.trace.json` : undefined);
-  const [opened, closed] = [marker(traced, `${name}:start`), marker(traced, `${name}:end`)];
-  if (opened === undefined || closed === undefined) throw new Error(`the trace lacks the ${name} phase markers`);
-  const events = between(traced, opened, closed);
+  return { name, wallSeconds, state, probe, profile };
+}
+
+/** traced cuts a phase's window out of the run's trace, between the markers `measure` left. */
+function traced(phase: Phase, trace: TraceEvent[]): PhaseResult {
+  const [opened, closed] = [marker(trace, `${phase.name}:start`), marker(trace, `${phase.name}:end`)];
+  if (opened === undefined || closed === undefined) throw new Error(`the trace lacks the ${phase.name} phase markers`);
+  const events = between(trace, opened, closed);
   const main = rendererMain(events);
   if (!main) throw new Error('the trace has no renderer main thread');
   const frames = framesOf(events, main);
   return {
-    name,
-    wallSeconds,
-    state,
+    ...phase,
     busy: frames.map((f) => f.busy),
     cpu: frames.map((f) => f.cpu),
     intervals: frames.map((f) => f.interval),
     traceFrames: animationFrames(events, main),
     gcs: gcPauses(events, main),
     selfTimes: selfTimes(events, main),
-    probe,
-    profile,
   };
 }
 
@@ -354,9 +360,13 @@ async function main(): Promise<void> {
     await sleep(1000);
     systemPods = (await status(page)).podsDrawn;
 
+    // One trace spans the three phases, back to back: nothing the page does between them goes unmeasured, and reading
+    // a trace (seconds of work for the browser and this process on a 2-core machine) never falls inside a phase.
+    const trace = await Trace.start(browser);
+    // Starting a trace costs the renderer a few hundred ms; the first phase opens after that.
+    await sleep(500);
     const create = await measure(
       'create',
-      browser,
       page,
       () => page.evaluate(`window.__simClient.apply(${JSON.stringify(deployment('nginx:1.14.2'))}).then((r) => r.map((x) => x.message))`),
       (s) => s.available >= REPLICAS,
@@ -364,13 +374,14 @@ async function main(): Promise<void> {
     );
     const rollout = await measure(
       'rollout',
-      browser,
       page,
       () => send(page, { type: 'setImage', namespace: 'default', name: 'web', image: 'nginx:1.16.1' }),
       (s) => rolledOutTo(s, 2),
       ROLLOUT_S,
     );
-    const steady = await measure('steady', browser, page, () => Promise.resolve(), () => false, STEADY_S);
+    const steady = await measure('steady', page, () => Promise.resolve(), () => false, STEADY_S);
+    const events = await trace.stop(TRACE_DIR ? `${TRACE_DIR}/ui-bench.trace.json` : undefined);
+    const phases = [create, rollout, steady].map((p) => traced(p, events));
 
     // The screenshot comes from a second, slower rollout, outside the measured windows.
     await send(page, { type: 'setSpeed', speed: 10 });
@@ -379,10 +390,10 @@ async function main(): Promise<void> {
     await page.screenshot({ path: SCREENSHOT });
     console.log(`\nscreenshot mid-rollout (${describeState(await status(page))}) saved to ${SCREENSHOT}`);
 
-    report([create, rollout, steady]);
+    report(phases);
     const initialKib = bundleReport();
-    const worst = Math.max(...[create, rollout, steady].map((p) => percentile(p.busy, 95)));
-    const long = [create, rollout, steady].reduce((n, p) => n + p.traceFrames.filter((f) => f.duration > TARGET_LONG_FRAME_MS).length, 0);
+    const worst = Math.max(...phases.map((p) => percentile(p.busy, 95)));
+    const long = phases.reduce((n, p) => n + p.traceFrames.filter((f) => f.duration > TARGET_LONG_FRAME_MS).length, 0);
     console.log('\nTargets');
     console.log(
       table(
