@@ -8,6 +8,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { table } from '../stats';
 import { jsFiles } from './bundleSize';
+import { machineLine } from './machine';
 import { animationFrames, between, framesOf, gcPauses, marker, pausesIn, percentile, rendererMain, selfTimes, type GcPause, type Span, type TraceEvent } from './frameStats';
 import { PROBE, type ClusterStatus, type ProbeWindow } from './pageProbe';
 
@@ -255,6 +256,7 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 
 function report(phases: PhaseResult[]): void {
   console.log(`\nUI benchmark: ${WORKERS} workers + control plane, Deployment web ${REPLICAS} replicas (cpu 10m, memory 16Mi), speed 100x, Chromium ${CHROMIUM_VERSION}, 1600x1000`);
+  console.log(MACHINE);
   console.log('main = main-thread task time per frame (trace: top-level tasks between BeginMainThreadFrame); long = frames over 50 ms');
   console.log('cpu = the same tasks\' CPU time: main less the time the thread waited for a core while other threads ran\n');
   console.log(
@@ -337,11 +339,13 @@ function bundleReport(): number {
 }
 
 let CHROMIUM_VERSION = '';
+let MACHINE = '';
 
 async function main(): Promise<void> {
   if (!SKIP_BUILD) build();
   mkdirSync('test-results', { recursive: true });
   if (TRACE_DIR) mkdirSync(TRACE_DIR, { recursive: true });
+  MACHINE = machineLine();
   const server = await startPreview();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   CHROMIUM_VERSION = browser.version();
