@@ -1,6 +1,7 @@
-// What the machine under the UI benchmark charges for work inside a garbage collection's pause that is not the page's
-// own objects: a memory-reducing collection gives pages back to the OS and evacuates objects into fresh ones, so its
-// pause grows with what a first touch of a page costs. Machines differ; the report names this one's.
+// The machine under the UI benchmark, in the terms its garbage-collection pauses depend on besides the page's own
+// objects: how many cores the collector's helper threads share with everything else, and what a first touch of a
+// memory page costs (V8's memory reducer gives pages back to the OS; its collections touch fresh ones). Machines
+// differ; the report names this one's.
 import { availableParallelism } from 'node:os';
 
 const PAGE = 4096;
