@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
-import { table } from '../stats';
+import { median, table } from '../stats';
 import { jsFiles } from './bundleSize';
 import { machineLine } from './machine';
 import { animationFrames, between, framesOf, gcPauses, marker, pausesIn, percentile, rendererMain, selfTimes, type GcPause, type Span, type TraceEvent } from './frameStats';
@@ -26,7 +26,9 @@ const ROLLOUT_S = Number(process.env.BENCH_UI_ROLLOUT_S ?? 20);
  */
 const STEADY_S = Number(process.env.BENCH_UI_STEADY_S ?? 20);
 const SKIP_BUILD = process.env.BENCH_UI_SKIP_BUILD === '1';
-/** BENCH_UI_TRACE_DIR=test-results keeps the run's raw trace (and each phase's CPU profile), to open in DevTools. */
+/** BENCH_UI_RUNS=5 repeats the whole run in a fresh browser, and sets the median p95 and every run's long frames against the targets. */
+const RUNS = Number(process.env.BENCH_UI_RUNS ?? 1);
+/** BENCH_UI_TRACE_DIR=test-results keeps each run's raw trace (and each phase's CPU profile), to open in DevTools. */
 const TRACE_DIR = process.env.BENCH_UI_TRACE_DIR;
 /** BENCH_UI_PROFILE=1 also samples the JS profiler in each phase (build with BENCH_UI_MINIFY=false for names). */
 const PROFILE = process.env.BENCH_UI_PROFILE === '1';
@@ -190,7 +192,7 @@ interface PhaseResult extends Phase {
 }
 
 /** measure runs a phase from `start` until `done` or `seconds`, marking its window in the trace, reading the screen once a second. */
-async function measure(name: string, page: Page, start: () => Promise<unknown>, done: (s: ClusterStatus) => boolean, seconds: number): Promise<Phase> {
+async function measure(run: number, name: string, page: Page, start: () => Promise<unknown>, done: (s: ClusterStatus) => boolean, seconds: number): Promise<Phase> {
   const profiler = PROFILE ? await startProfiler(page) : undefined;
   await page.evaluate(`console.timeStamp('${name}:start')`);
   const from = (await page.evaluate('window.__uiBench.now()')) as number;
@@ -205,7 +207,7 @@ async function measure(name: string, page: Page, start: () => Promise<unknown>, 
   const to = (await page.evaluate('window.__uiBench.now()')) as number;
   await page.evaluate(`console.timeStamp('${name}:end')`);
   const wallSeconds = (Date.now() - began) / 1000;
-  const profile = profiler ? await stopProfiler(profiler, TRACE_DIR ? `${TRACE_DIR}/ui-bench-${name}.cpuprofile` : undefined) : undefined;
+  const profile = profiler ? await stopProfiler(profiler, TRACE_DIR ? `${TRACE_DIR}/ui-bench-${run}-${name}.cpuprofile` : undefined) : undefined;
   const probe = (await page.evaluate(`window.__uiBench.window(${from}, ${to})`)) as ProbeWindow;
   return { name, wallSeconds, state, probe, profile };
 }
@@ -341,12 +343,16 @@ function bundleReport(): number {
 let CHROMIUM_VERSION = '';
 let MACHINE = '';
 
-async function main(): Promise<void> {
-  if (!SKIP_BUILD) build();
-  mkdirSync('test-results', { recursive: true });
-  if (TRACE_DIR) mkdirSync(TRACE_DIR, { recursive: true });
-  MACHINE = machineLine();
-  const server = await startPreview();
+/** RunResult is what one run says about the targets that vary from run to run. */
+interface RunResult {
+  /** The highest of the phases' p95 main-thread time per frame. */
+  worstP95: number;
+  /** Frames over the limit, by phase. */
+  longPerPhase: Array<readonly [string, number]>;
+}
+
+/** runOnce plays creation, rollout and idling in a fresh browser, prints its report, and sums it up against the targets. */
+async function runOnce(run: number): Promise<RunResult> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   CHROMIUM_VERSION = browser.version();
   try {
@@ -370,6 +376,7 @@ async function main(): Promise<void> {
     // Starting a trace costs the renderer a few hundred ms; the first phase opens after that.
     await sleep(500);
     const create = await measure(
+      run,
       'create',
       page,
       () => page.evaluate(`window.__simClient.apply(${JSON.stringify(deployment('nginx:1.14.2'))}).then((r) => r.map((x) => x.message))`),
@@ -377,42 +384,74 @@ async function main(): Promise<void> {
       CREATE_S,
     );
     const rollout = await measure(
+      run,
       'rollout',
       page,
       () => send(page, { type: 'setImage', namespace: 'default', name: 'web', image: 'nginx:1.16.1' }),
       (s) => rolledOutTo(s, 2),
       ROLLOUT_S,
     );
-    const steady = await measure('steady', page, () => Promise.resolve(), () => false, STEADY_S);
-    const events = await trace.stop(TRACE_DIR ? `${TRACE_DIR}/ui-bench.trace.json` : undefined);
+    const steady = await measure(run, 'steady', page, () => Promise.resolve(), () => false, STEADY_S);
+    const events = await trace.stop(TRACE_DIR ? `${TRACE_DIR}/ui-bench-${run}.trace.json` : undefined);
     const phases = [create, rollout, steady].map((p) => traced(p, events));
 
-    // The screenshot comes from a second, slower rollout, outside the measured windows.
-    await send(page, { type: 'setSpeed', speed: 10 });
-    await send(page, { type: 'setImage', namespace: 'default', name: 'web', image: 'nginx:1.19' });
-    for (let i = 0; i < 60 && ((await status(page)).replicaSets.find((rs) => rs.revision === 3)?.current ?? 0) < REPLICAS / 4; i++) await sleep(500);
-    await page.screenshot({ path: SCREENSHOT });
-    console.log(`\nscreenshot mid-rollout (${describeState(await status(page))}) saved to ${SCREENSHOT}`);
+    if (run === 1) {
+      // The screenshot comes from a second, slower rollout, outside the measured windows.
+      await send(page, { type: 'setSpeed', speed: 10 });
+      await send(page, { type: 'setImage', namespace: 'default', name: 'web', image: 'nginx:1.19' });
+      for (let i = 0; i < 60 && ((await status(page)).replicaSets.find((rs) => rs.revision === 3)?.current ?? 0) < REPLICAS / 4; i++) await sleep(500);
+      await page.screenshot({ path: SCREENSHOT });
+      console.log(`\nscreenshot mid-rollout (${describeState(await status(page))}) saved to ${SCREENSHOT}`);
+    }
 
     report(phases);
-    const initialKib = bundleReport();
-    const worst = Math.max(...phases.map((p) => percentile(p.busy, 95)));
-    const longPerPhase = phases.map((p) => [p.name, p.traceFrames.filter((f) => f.duration > TARGET_LONG_FRAME_MS).length] as const);
-    const long = longPerPhase.reduce((n, [, count]) => n + count, 0);
-    console.log('\nTargets');
-    console.log(
-      table(
-        ['target', 'measured', 'verdict'],
-        [
-          [`main-thread p95 ≤ ${TARGET_P95_MS} ms per frame`, `${ms(worst)} ms`, worst <= TARGET_P95_MS ? 'met' : 'MISSED'],
-          [`no frame over ${TARGET_LONG_FRAME_MS} ms`, longPerPhase.map(([name, count]) => `${name} ${count}`).join(', '), long === 0 ? 'met' : 'MISSED'],
-          [`initial JS ≤ ${TARGET_INITIAL_KIB} KiB gzip`, `${initialKib.toFixed(1)} KiB`, initialKib <= TARGET_INITIAL_KIB ? 'met' : 'MISSED'],
-        ],
-      ),
-    );
     if (problems.length > 0) console.log(`\npage errors:\n${problems.join('\n')}`);
+    return {
+      worstP95: Math.max(...phases.map((p) => percentile(p.busy, 95))),
+      longPerPhase: phases.map((p) => [p.name, p.traceFrames.filter((f) => f.duration > TARGET_LONG_FRAME_MS).length] as const),
+    };
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * targetsReport sets the runs against the targets. One run is noisy on these machines: over several, p95 is their
+ * median (with the range), and the long-frame target is met only if no run had a frame over the limit.
+ */
+function targetsReport(runs: RunResult[], initialKib: number): void {
+  const p95s = runs.map((r) => r.worstP95).sort((a, b) => a - b);
+  const p95 = median(p95s);
+  const longRuns = runs.filter((r) => r.longPerPhase.some(([, count]) => count > 0)).length;
+  const phaseCounts = runs[0].longPerPhase.map(([name], i) => `${name} ${runs.reduce((n, r) => n + r.longPerPhase[i][1], 0)}`).join(', ');
+  const several = runs.length > 1;
+  console.log(several ? `\nTargets over ${runs.length} runs` : '\nTargets');
+  console.log(
+    table(
+      ['target', 'measured', 'verdict'],
+      [
+        [`main-thread p95 ≤ ${TARGET_P95_MS} ms per frame`, several ? `median ${ms(p95)} ms (${ms(p95s[0])}-${ms(p95s[p95s.length - 1])})` : `${ms(p95)} ms`, p95 <= TARGET_P95_MS ? 'met' : 'MISSED'],
+        [`no frame over ${TARGET_LONG_FRAME_MS} ms`, several ? `${longRuns} of ${runs.length} runs had one (${phaseCounts})` : phaseCounts, longRuns === 0 ? 'met' : 'MISSED'],
+        [`initial JS ≤ ${TARGET_INITIAL_KIB} KiB gzip`, `${initialKib.toFixed(1)} KiB`, initialKib <= TARGET_INITIAL_KIB ? 'met' : 'MISSED'],
+      ],
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  if (!SKIP_BUILD) build();
+  mkdirSync('test-results', { recursive: true });
+  if (TRACE_DIR) mkdirSync(TRACE_DIR, { recursive: true });
+  MACHINE = machineLine();
+  const server = await startPreview();
+  try {
+    const runs: RunResult[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      if (RUNS > 1) console.log(`\n===== run ${run} of ${RUNS}`);
+      runs.push(await runOnce(run));
+    }
+    targetsReport(runs, bundleReport());
+  } finally {
     stopPreview(server);
   }
 }
