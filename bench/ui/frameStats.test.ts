@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { animationFrames, between, framesOf, gcPauses, marker, pausesIn, percentile, rendererMain, selfTimes, type TraceEvent } from './frameStats';
+import { animationFrames, between, busyIn, framesOf, gcPauses, marker, pausesIn, percentile, rendererMain, selfTimes, type TraceEvent } from './frameStats';
 
 const main = { pid: 1, tid: 10 };
 const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', cat: '__metadata', ph: 'M', ts: 0, pid, tid, args: { name } });
@@ -75,6 +75,17 @@ describe('gcPauses and pausesIn', () => {
   it('keeps the part of each pause inside a frame', () => {
     expect(pausesIn({ start: 120, duration: 50 }, gcPauses(events, main)).map((p) => [p.reason, p.duration])).toEqual([['finalize incremental marking via task', 20]]);
     expect(pausesIn({ start: 0, duration: 9 }, gcPauses(events, main))).toEqual([]);
+  });
+});
+
+describe('busyIn', () => {
+  it("sums the part of each top-level task inside a frame, in ms", () => {
+    const tasks: Array<[number, number, number]> = [
+      [0, 4_000, 4_000],
+      [9_000, 12_000, 3_000],
+      [58_000, 70_000, 12_000],
+    ];
+    expect(busyIn({ start: 2, duration: 58 }, tasks)).toBe(2 + 3 + 2);
   });
 });
 

@@ -158,6 +158,15 @@ export function pausesIn(span: Span, pauses: readonly GcPause[]): GcPause[] {
 }
 
 /**
+ * busyIn is the wall time (ms) of the thread's top-level tasks (see topLevelTasks, µs) inside `span`. A long frame
+ * whose tasks took far less than the frame waited on something other than the page's main thread.
+ */
+export function busyIn(span: Span, tasks: ReadonlyArray<readonly [number, number, number]>): number {
+  const [from, to] = [span.start * 1000, (span.start + span.duration) * 1000];
+  return tasks.reduce((sum, [start, end]) => sum + Math.max(0, Math.min(to, end) - Math.max(from, start)), 0) / 1000;
+}
+
+/**
  * selfTimes attributes the thread's time to the innermost complete event running it (FunctionCall, Layout,
  * UpdateLayoutTree, Paint, MinorGC...), in ms, largest first. Task time no inner event claims stays with the task.
  */
