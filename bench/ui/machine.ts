@@ -3,6 +3,7 @@
 // memory page costs (V8's memory reducer gives pages back to the OS; its collections touch fresh ones). Machines
 // differ; the report names this one's.
 import { availableParallelism } from 'node:os';
+import { median } from '../stats';
 
 const PAGE = 4096;
 
@@ -20,7 +21,7 @@ export function pageFaultMicros(mib = 32, runs = 5): number {
     const first = touch();
     costs.push((first - touch()) / (memory.length / PAGE));
   }
-  return costs.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  return median(costs);
 }
 
 /** machineLine describes the machine in one line of the benchmark's report. */
