@@ -3,14 +3,15 @@
 // a Chromium trace (DevTools' own devtools.timeline categories) records the main thread; frameStats.ts cuts frames.
 // Options are the BENCH_UI_* environment variables below (BENCH_UI_PORT: the preview server's port, default 4174).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { median, table } from '../stats';
 import { jsFiles } from './bundleSize';
 import { machineLine } from './machine';
 import { animationFrames, between, busyIn, framesOf, gcPauses, marker, pausesIn, percentile, rendererMain, selfTimes, topLevelTasks, type GcPause, type Span, type TraceEvent } from './frameStats';
 import { PROBE, type ClusterStatus, type ProbeWindow } from './pageProbe';
+import { reducerFloor } from './reducerFloor';
+import { Trace } from './trace';
 
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4174);
 const URL_ = `http://127.0.0.1:${PORT}/`;
@@ -34,8 +35,6 @@ const TRACE_DIR = process.env.BENCH_UI_TRACE_DIR;
 const PROFILE = process.env.BENCH_UI_PROFILE === '1';
 const SCREENSHOT = 'test-results/ui-bench.png';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-/** BENCH_UI_TRACE_CATEGORIES adds categories, e.g. disabled-by-default-devtools.timeline.invalidationTracking. */
-const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame', '__metadata', ...(process.env.BENCH_UI_TRACE_CATEGORIES ?? '').split(',').filter(Boolean)];
 
 const TARGET_P95_MS = 10;
 const TARGET_LONG_FRAME_MS = 50;
@@ -93,61 +92,6 @@ async function startPreview(): Promise<ChildProcess> {
 /** stopPreview ends the preview server's whole process group: the one this script started, by its id. */
 function stopPreview(server: ChildProcess): void {
   if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
-}
-
-/** Trace records a phase through the browser's CDP Tracing domain and keeps only the events frameStats reads. */
-class Trace {
-  private constructor(private readonly cdp: CDPSession) {}
-
-  static async start(browser: Browser): Promise<Trace> {
-    const cdp = await browser.newBrowserCDPSession();
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES, excludedCategories: ['*'] }, transferMode: 'ReturnAsStream' });
-    return new Trace(cdp);
-  }
-
-  /** stop reads the stream line by line (Chromium writes one event per line), so a long trace never becomes one string. */
-  async stop(saveAs?: string): Promise<TraceEvent[]> {
-    const complete = new Promise<string>((resolve) => this.cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')));
-    await this.cdp.send('Tracing.end');
-    const handle = await complete;
-    const file = saveAs ? createWriteStream(saveAs) : undefined;
-    const events: TraceEvent[] = [];
-    const utf8 = new StringDecoder('utf8');
-    let rest = '';
-    let ended = false;
-    const take = (line: string) => {
-      // A line holds one or more comma-separated events; the first also carries the `{"traceEvents":[` opening,
-      // the last the array's end and the start of the trailing `"metadata"` object, which is not an event.
-      if (ended) return;
-      let text = line.trim().replace(/^\{"traceEvents":\[/, '');
-      const close = text.indexOf('],"metadata":');
-      if (close >= 0) {
-        text = text.slice(0, close);
-        ended = true;
-      }
-      text = text.replace(/\]\}$/, '').replace(/,$/, '');
-      if (!text.startsWith('{"')) return;
-      for (const e of JSON.parse(`[${text}]`) as TraceEvent[]) keepEvent(e);
-    };
-    const keepEvent = (e: TraceEvent) => {
-      const keep = e.ph === 'M' || e.name === 'BeginMainThreadFrame' || e.name === 'AnimationFrame' || e.name === 'TimeStamp' || (e.ph === 'X' && e.dur !== undefined);
-      if (keep) events.push({ name: e.name, cat: e.cat, ph: e.ph, ts: e.ts, dur: e.dur, tdur: e.tdur, pid: e.pid, tid: e.tid, id: e.id, id2: e.id2, args: e.ph === 'M' || e.name === 'TimeStamp' || e.name === 'MajorGC' || e.name === 'MinorGC' ? e.args : undefined });
-    };
-    for (;;) {
-      const chunk = await this.cdp.send('IO.read', { handle, size: 1 << 20 });
-      const text = chunk.base64Encoded ? utf8.write(Buffer.from(chunk.data, 'base64')) : chunk.data;
-      file?.write(text);
-      const lines = (rest + text).split('\n');
-      rest = lines.pop() ?? '';
-      lines.forEach(take);
-      if (chunk.eof) break;
-    }
-    take(rest);
-    file?.end();
-    await this.cdp.send('IO.close', { handle });
-    await this.cdp.detach();
-    return events;
-  }
 }
 
 const status = (page: Page) => page.evaluate('window.__uiBench.status()') as Promise<ClusterStatus>;
@@ -330,6 +274,19 @@ function gcReport(phases: PhaseResult[]): void {
   if (rows.length > 0) console.log(`\nFrames over ${TARGET_LONG_FRAME_MS} ms: the main thread's task time and the collections inside them\n${table(['phase', 'frame ms', 'tasks ms', 'GC ms', 'collections'], rows)}`);
 }
 
+/**
+ * reducerReport sets the idle phase's longest major collection beside a bare page's holding as much heap (see
+ * reducerFloor), run in the same browser once the playground's tab is closed.
+ */
+async function reducerReport(browser: Browser, idleGcs: readonly GcPause[]): Promise<RunResult['reducer']> {
+  const page = idleGcs.filter((g) => g.major).sort((a, b) => b.duration - a.duration)[0];
+  if (!page) return {};
+  const bare = await reducerFloor(browser, page.afterMB);
+  const pause = (g: GcPause | undefined) => (g ? `${ms(g.duration)} ms (${g.beforeMB.toFixed(0)} → ${g.afterMB.toFixed(0)} MB)` : 'none came');
+  console.log(`\nThe idle phase's longest major collection: ${pause(page)}; a bare page holding as much: ${pause(bare)}`);
+  return { page, bare };
+}
+
 function deltas(times: number[]): number[] {
   return times.slice(1).map((t, i) => t - times[i]);
 }
@@ -352,6 +309,8 @@ interface RunResult {
   worstP95: number;
   /** Frames over the limit, by phase. */
   longPerPhase: Array<readonly [string, number]>;
+  /** The idle phase's longest major collection (the memory reducer's), and a bare page's holding as much (see reducerFloor). */
+  reducer: { page?: GcPause; bare?: GcPause };
 }
 
 /** runOnce plays creation, rollout and idling in a fresh browser, prints its report, and sums it up against the targets. */
@@ -397,6 +356,7 @@ async function runOnce(run: number): Promise<RunResult> {
     const steady = await measure(run, 'steady', page, () => Promise.resolve(), () => false, STEADY_S);
     const events = await trace.stop(TRACE_DIR ? `${TRACE_DIR}/ui-bench-${run}.trace.json` : undefined);
     const phases = [create, rollout, steady].map((p) => traced(p, events));
+    const idle = phases[2];
 
     if (run === 1) {
       // The screenshot comes from a second, slower rollout, outside the measured windows.
@@ -409,9 +369,12 @@ async function runOnce(run: number): Promise<RunResult> {
 
     report(phases);
     if (problems.length > 0) console.log(`\npage errors:\n${problems.join('\n')}`);
+    await page.close();
+    const reducer = await reducerReport(browser, idle.gcs);
     return {
       worstP95: Math.max(...phases.map((p) => percentile(p.busy, 95))),
       longPerPhase: phases.map((p) => [p.name, p.traceFrames.filter((f) => f.duration > TARGET_LONG_FRAME_MS).length] as const),
+      reducer,
     };
   } finally {
     await browser.close();
@@ -439,6 +402,8 @@ function targetsReport(runs: RunResult[], initialKib: number): void {
       ],
     ),
   );
+  const pairs = runs.filter((r) => r.reducer.page).map((r) => `${ms(r.reducer.page!.duration)} vs ${ms(r.reducer.bare?.duration ?? NaN)}`);
+  if (pairs.length > 0) console.log(`\nIdle phase's longest major collection, the playground vs a bare page holding as much, ms by run: ${pairs.join('; ')}`);
 }
 
 async function main(): Promise<void> {
