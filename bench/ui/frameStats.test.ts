@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { animationFrames, between, busyIn, framesOf, gcPauses, marker, pausesIn, percentile, rendererMain, selfTimes, type TraceEvent } from './frameStats';
+import { animationFrames, between, busyIn, framesOf, gcPauses, longestMajor, marker, pausesIn, percentile, rendererMain, selfTimes, type TraceEvent } from './frameStats';
 
 const main = { pid: 1, tid: 10 };
 const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', cat: '__metadata', ph: 'M', ts: 0, pid, tid, args: { name } });
@@ -49,7 +49,7 @@ describe('animationFrames', () => {
   });
 });
 
-describe('gcPauses and pausesIn', () => {
+describe('gcPauses, longestMajor and pausesIn', () => {
   const gc = (name: string, ts: number, dur: number, type: string, before: number, after: number, t = main): TraceEvent => ({
     name,
     cat: 'devtools.timeline,v8',
@@ -70,6 +70,12 @@ describe('gcPauses and pausesIn', () => {
       { start: 10, duration: 2, major: false, reason: 'allocation failure', beforeMB: 9, afterMB: 8 },
       { start: 100, duration: 40, major: true, reason: 'finalize incremental marking via task', beforeMB: 50, afterMB: 26 },
     ]);
+  });
+
+  it('picks the longest major collection, never a minor one', () => {
+    const pauses = gcPauses([...events, gc('MajorGC', 300_000, 12_000, 'allocation failure', 40_000_000, 30_000_000), gc('MinorGC', 400_000, 60_000, 'allocation failure', 9_000_000, 8_000_000)], main);
+    expect(longestMajor(pauses)).toEqual({ start: 100, duration: 40, major: true, reason: 'finalize incremental marking via task', beforeMB: 50, afterMB: 26 });
+    expect(longestMajor(pauses.filter((p) => !p.major))).toBeUndefined();
   });
 
   it('keeps the part of each pause inside a frame', () => {

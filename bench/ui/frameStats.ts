@@ -146,6 +146,11 @@ export function gcPauses(events: readonly TraceEvent[], thread: Thread): GcPause
     .sort((a, b) => a.start - b.start);
 }
 
+/** longestMajor is the longest of the major collections among `pauses`, if any. */
+export function longestMajor(pauses: readonly GcPause[]): GcPause | undefined {
+  return pauses.filter((p) => p.major).reduce<GcPause | undefined>((longest, p) => (!longest || p.duration > longest.duration ? p : longest), undefined);
+}
+
 /** pausesIn picks the pauses that overlap `span`, each cut to the overlap. */
 export function pausesIn(span: Span, pauses: readonly GcPause[]): GcPause[] {
   const end = span.start + span.duration;

@@ -3,7 +3,7 @@
 // leaves idle. The playground's longest frame is that collection once a rollout settles; this sets its pause beside
 // what any page holding as much pays here, so a reader can tell the page's share from the machine's.
 import type { Browser } from 'playwright-core';
-import { gcPauses, marker, rendererMain, type GcPause } from './frameStats';
+import { gcPauses, longestMajor, marker, rendererMain, type GcPause } from './frameStats';
 import { Trace } from './trace';
 
 /** How long the bare page replaces its objects: long enough for full collections to run and the reducer to arm. */
@@ -63,6 +63,5 @@ export async function reducerFloor(browser: Browser, mb: number): Promise<GcPaus
   const idleFrom = marker(events, 'churn:end');
   const main = rendererMain(events);
   if (idleFrom === undefined || !main) throw new Error('the bare page left no trace of its main thread');
-  const idle = gcPauses(events, main).filter((g) => g.major && g.start * 1000 >= idleFrom);
-  return idle.sort((a, b) => b.duration - a.duration)[0];
+  return longestMajor(gcPauses(events, main).filter((g) => g.start * 1000 >= idleFrom));
 }

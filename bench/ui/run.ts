@@ -8,7 +8,7 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 import { median, table } from '../stats';
 import { jsFiles } from './bundleSize';
 import { machineLine } from './machine';
-import { animationFrames, between, busyIn, framesOf, gcPauses, marker, pausesIn, percentile, rendererMain, selfTimes, topLevelTasks, type GcPause, type Span, type TraceEvent } from './frameStats';
+import { animationFrames, between, busyIn, framesOf, gcPauses, longestMajor, marker, pausesIn, percentile, rendererMain, selfTimes, topLevelTasks, type GcPause, type Span, type TraceEvent } from './frameStats';
 import { PROBE, type ClusterStatus, type ProbeWindow } from './pageProbe';
 import { reducerFloor } from './reducerFloor';
 import { Trace } from './trace';
@@ -279,7 +279,7 @@ function gcReport(phases: PhaseResult[]): void {
  * reducerFloor), run in the same browser once the playground's tab is closed.
  */
 async function reducerReport(browser: Browser, idleGcs: readonly GcPause[]): Promise<RunResult['reducer']> {
-  const page = idleGcs.filter((g) => g.major).sort((a, b) => b.duration - a.duration)[0];
+  const page = longestMajor(idleGcs);
   if (!page) return {};
   const bare = await reducerFloor(browser, page.afterMB);
   const pause = (g: GcPause | undefined) => (g ? `${ms(g.duration)} ms (${g.beforeMB.toFixed(0)} → ${g.afterMB.toFixed(0)} MB)` : 'none came');
