@@ -17,6 +17,7 @@ const RECORD_BYTES = 2600;
 /**
  * The bare page grows to `mb` MB of live objects, pod-sized records of two dozen small objects each, then for
  * CHURN_MS replaces 20 of them, here and there, and allocates 3,000 short-lived objects a frame, and marks the end of that.
+ * The short-lived array's length goes to a global so that the optimising compiler cannot drop the allocation.
  */
 const floorPage = (mb: number) => `<!doctype html><title>reducer floor</title><script>
 (() => {
