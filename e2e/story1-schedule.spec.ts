@@ -34,6 +34,11 @@ test('story 1: paste a Deployment, watch its pods wait, get scheduled, start, an
   await expect(trace).toContainText('Bound to node-');
   await expect(trace).toContainText("TaintToleration: node(s) had untolerated taint(s)");
   await expect(trace.getByRole('row')).toHaveCount(5);
+  // The graph's mirror keeps pods slimmed; the inspector shows the whole Pod the worker holds, defaults and all.
+  const yaml = page.getByLabel('live yaml');
+  await expect(yaml).toContainText('schedulerName: default-scheduler');
+  await expect(yaml).toContainText('key: node.kubernetes.io/not-ready');
+  await expect(yaml).toContainText('imageID: docker.io/library/nginx@sha256:');
   await page.screenshot({ path: 'test-results/story1-trace.png' });
   expect(problems).toEqual([]);
 });

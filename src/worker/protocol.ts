@@ -11,8 +11,11 @@ import type { PackedTexts } from './packedTexts';
  *
  * Version 3: a batch carries its Events apart from the other objects, each with the fields the UI indexes them by,
  * so the UI keeps their text and parses only those it shows; texts travel packed in buffers that are transferred.
+ *
+ * Version 4: `ready` and `batch` carry Pods slimmed to what the page draws (see slimPod); `get` asks for one object
+ * whole, as the API server holds it, and `object` answers.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /**
  * Kinds the worker leaves out of `ready` and `batch` messages: nothing on the page shows them, and kubectl reads
@@ -42,6 +45,7 @@ export type Command =
   | { type: 'scale'; namespace: string; name: string; replicas: number }
   | { type: 'setImage'; namespace: string; name: string; image: string }
   | { type: 'trace'; id: number; namespace: string; name: string }
+  | { type: 'get'; id: number; ref: ObjectRef }
   | { type: 'kubectl'; id: number; line: string; files: Record<string, string> }
   | { type: 'kubectlCancel'; id: number }
   | { type: 'kubectlComplete'; id: number; line: string }
@@ -109,6 +113,8 @@ export type WorkerMessage =
   /** keptSpeed: the speed virtual time actually runs at, when the cluster cannot keep up with the chosen one. */
   | { type: 'status'; playing: boolean; speed: number; keptSpeed?: number }
   | { type: 'trace'; id: number; trace: SchedulingTrace | undefined }
+  /** The object a `get` asked for, whole; absent when it no longer exists. */
+  | { type: 'object'; id: number; object: KubeObject | undefined }
   | { type: 'notice'; message: string }
   | { type: 'error'; message: string }
   | { type: 'kubectl'; id: number; stdout: string; stderr: string; exitCode: number; streaming: boolean }

@@ -1,4 +1,4 @@
-import type { ApplyResult, Flow, SchedulingTrace } from '../sim/index';
+import type { ApplyResult, Flow, KubeObject, ObjectRef, SchedulingTrace } from '../sim/index';
 import { PROTOCOL_VERSION, type Command, type WorkerMessage } from './protocol';
 
 /** KubectlReply is what one kubectl command printed at once; a streaming one goes on until cancelled. */
@@ -16,23 +16,19 @@ export interface KubectlReply {
 export class SimClient {
   private readonly worker: Worker;
   private readonly listeners = new Set<(message: WorkerMessage) => void>();
-  private readonly applies = new Map<number, (results: ApplyResult[]) => void>();
-  private readonly traces = new Map<number, (trace: SchedulingTrace | undefined) => void>();
+  /** Answers awaited by the id of the command they answer: `applied`, `trace`, `object` and `completions`. */
+  private readonly answers = new Map<number, (message: WorkerMessage) => void>();
   private readonly kubectlReplies = new Map<number, (reply: KubectlReply) => void>();
   private readonly kubectlStreams = new Map<number, { onText: (text: string) => void; onEnd: () => void }>();
-  private readonly completions = new Map<number, (candidates: string[]) => void>();
   private nextId = 1;
 
   constructor() {
     this.worker = new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
-      if (message.type === 'applied') {
-        this.applies.get(message.id)?.(message.results);
-        this.applies.delete(message.id);
-      } else if (message.type === 'trace') {
-        this.traces.get(message.id)?.(message.trace);
-        this.traces.delete(message.id);
+      if (message.type === 'applied' || message.type === 'trace' || message.type === 'object' || message.type === 'completions') {
+        this.answers.get(message.id)?.(message);
+        this.answers.delete(message.id);
       } else if (message.type === 'kubectl') {
         this.kubectlReplies.get(message.id)?.(message);
         this.kubectlReplies.delete(message.id);
@@ -44,9 +40,6 @@ export class SimClient {
           this.kubectlStreams.delete(message.id);
           stream?.onEnd();
         }
-      } else if (message.type === 'completions') {
-        this.completions.get(message.id)?.(message.candidates);
-        this.completions.delete(message.id);
       }
       for (const listener of this.listeners) listener(message);
     };
@@ -58,20 +51,17 @@ export class SimClient {
   }
 
   apply(yaml: string): Promise<ApplyResult[]> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.applies.set(id, resolve);
-      this.send({ type: 'apply', id, yaml });
-    });
+    return this.ask((id) => ({ type: 'apply', id, yaml }), (m) => (m.type === 'applied' ? m.results : []));
   }
 
   /** trace asks for a pod's latest scheduling trace: why it went where it went, or why it is Pending. */
   trace(namespace: string, name: string): Promise<SchedulingTrace | undefined> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.traces.set(id, resolve);
-      this.send({ type: 'trace', id, namespace, name });
-    });
+    return this.ask((id) => ({ type: 'trace', id, namespace, name }), (m) => (m.type === 'trace' ? m.trace : undefined));
+  }
+
+  /** get asks for an object whole, as the API server holds it (the mirror keeps Pods slimmed): undefined if it is gone. */
+  get(ref: ObjectRef): Promise<KubeObject | undefined> {
+    return this.ask((id) => ({ type: 'get', id, ref }), (m) => (m.type === 'object' ? m.object : undefined));
   }
 
   /**
@@ -97,10 +87,15 @@ export class SimClient {
 
   /** completeKubectl asks for the candidates of the word being typed at the end of a command line. */
   completeKubectl(line: string): Promise<string[]> {
+    return this.ask((id) => ({ type: 'kubectlComplete', id, line }), (m) => (m.type === 'completions' ? m.candidates : []));
+  }
+
+  /** ask sends the command made for a fresh id and resolves with what its answer carries. */
+  private ask<T>(command: (id: number) => Command, read: (answer: WorkerMessage) => T): Promise<T> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.completions.set(id, resolve);
-      this.send({ type: 'kubectlComplete', id, line });
+      this.answers.set(id, (answer) => resolve(read(answer)));
+      this.send(command(id));
     });
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { WorkerMessage } from './protocol';
 import { PROTOCOL_VERSION } from './protocol';
 import { parseText, textAt } from './packedTexts';
@@ -119,6 +120,21 @@ describe('the worker host', () => {
     h.handle({ type: 'step' });
     const batch = posted.find((m) => m.type === 'batch');
     expect(batch?.type === 'batch' && batch.actions.map((a) => `${a.actor} ${a.verb} ${a.kind}/${a.name}`)).toEqual(['default-scheduler bind Pod/p']);
+  });
+
+  it('batches carry a Pod slimmed to what the page draws, and get answers with the whole Pod or nothing', () => {
+    const { h, posted } = host();
+    h.handle({ type: 'pause' });
+    h.handle({ type: 'apply', id: 1, yaml: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.14.2\n' });
+    const batch = posted.find((m) => m.type === 'batch');
+    const mirrored = batch?.type === 'batch' ? parseText<Pod>(textAt(batch.upserted, batch.keys.indexOf('Pod/default/p'))) : undefined;
+    expect(mirrored?.spec).toEqual({ containers: [{ name: 'a', resources: {} }] });
+    h.handle({ type: 'get', id: 7, ref: { kind: 'Pod', namespace: 'default', name: 'p' } });
+    const answer = posted.at(-1);
+    expect(answer?.type === 'object' && answer.id).toBe(7);
+    expect(answer?.type === 'object' && (answer.object as Pod).spec).toMatchObject({ containers: [{ name: 'a', image: 'nginx:1.14.2', imagePullPolicy: 'IfNotPresent' }], schedulerName: 'default-scheduler', restartPolicy: 'Always' });
+    h.handle({ type: 'get', id: 8, ref: { kind: 'Pod', namespace: 'default', name: 'gone' } });
+    expect(posted.at(-1)).toEqual({ type: 'object', id: 8, object: undefined });
   });
 
   it('a node action answers with kubectl-style text', () => {

@@ -1,6 +1,6 @@
 import { createCluster, type Cluster, type ChangeBatch, type KubeObject } from '../sim/index';
 import { PROTOCOL_VERSION, UNMIRRORED_KINDS, type Command, type NodeAction, type PodAction, type WorkerMessage } from './protocol';
-import { encodeBatch, wireKey } from './wireBatch';
+import { encodeBatch, mirrored, wireKey } from './wireBatch';
 import { KubectlSessions } from './kubectlSessions';
 import { laggingSpeed, PaceMeter } from './paceMeter';
 
@@ -113,6 +113,8 @@ export class SimHost {
         return this.notice(this.cluster.setImage(command.namespace, command.name, command.image));
       case 'trace':
         return this.post({ type: 'trace', id: command.id, trace: this.cluster.schedulingTrace(command.namespace, command.name) });
+      case 'get':
+        return this.post({ type: 'object', id: command.id, object: this.cluster.get(command.ref.kind, command.ref.namespace, command.ref.name) });
       case 'kubectl':
         return this.kubectl.run(this.cluster, command.id, command.line, command.files);
       case 'kubectlCancel':
@@ -184,7 +186,7 @@ export class SimHost {
 
   private sendReady(): void {
     const objects: KubeObject[] = [];
-    for (const spec of this.cluster.registry.all()) if (!UNMIRRORED_KINDS.has(spec.kind)) objects.push(...this.cluster.list(spec.kind));
+    for (const spec of this.cluster.registry.all()) if (!UNMIRRORED_KINDS.has(spec.kind)) objects.push(...this.cluster.list(spec.kind).map(mirrored));
     this.pending = [];
     this.post({ type: 'ready', version: PROTOCOL_VERSION, time: this.cluster.now(), objects, actions: [...this.cluster.actions()] });
   }

@@ -8,6 +8,7 @@ import { ObjectActions } from './objectActions';
 import { ownerChain } from './ownerChain';
 import { PodNetworkSection } from './PodNetworkSection';
 import { ServiceNetworkSection } from './ServiceNetworkSection';
+import { useWholeObject } from './useWholeObject';
 
 const LiveYaml = lazy(() => import('./LiveYaml'));
 const SchedulingTracePanel = lazy(() => import('./SchedulingTracePanel'));
@@ -32,9 +33,12 @@ export function Inspector() {
   const owners = useClusterStore(useShallow((s) => (object ? ownerChain(object, s.objects) : NO_OWNERS)));
   const log = useClusterStore((s) => s.events);
   const events = useMemo(() => (selected ? eventsAbout(log, selected) : []), [log, selected]);
+  const whole = useWholeObject(object);
   if (!selected) return <p className="p-3 text-xs text-slate-500">Click a pod or a node to inspect it.</p>;
   if (!object) return <p className="p-3 text-xs text-slate-500">{selected.kind.toLowerCase()}/{selected.name} no longer exists.</p>;
-  const conditions = ((object.status as { conditions?: Condition[] })?.conditions ?? []) as Condition[];
+  // Until the worker has sent a Pod whole, its mirrored (slimmed) conditions stand in, without their messages.
+  const shown = whole ?? object;
+  const conditions = ((shown.status as { conditions?: Condition[] })?.conditions ?? []) as Condition[];
   return (
     <div aria-label="inspector" className="space-y-3 overflow-auto p-3 text-xs">
       <header>
@@ -77,7 +81,7 @@ export function Inspector() {
           </table>
         </section>
       )}
-      {object.kind === 'Pod' && <PodNetworkSection object={object} />}
+      {object.kind === 'Pod' && <PodNetworkSection object={shown} />}
       {object.kind === 'Service' && <ServiceNetworkSection object={object} />}
       {object.kind === 'Pod' && (
         <Suspense fallback={null}>
@@ -100,7 +104,7 @@ export function Inspector() {
         )}
       </section>
       <Suspense fallback={<p className="text-slate-500">Loading YAML…</p>}>
-        <LiveYaml object={object} />
+        {whole ? <LiveYaml object={whole} /> : <p className="text-slate-500">Loading YAML…</p>}
       </Suspense>
     </div>
   );
