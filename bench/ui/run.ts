@@ -245,6 +245,11 @@ function report(phases: PhaseResult[]): void {
   }
 }
 
+/** evacuated says how much of a major pause moved live objects off fragmented pages (see GcPause.evacuationMs). */
+function evacuated(g: GcPause): string {
+  return g.major ? `; evacuation ${ms(g.evacuationMs)} ms` : '';
+}
+
 /**
  * gcReport prints how many garbage collections paused each phase's main thread and the longest of each kind, and
  * for each frame over the limit how much of it the main thread's tasks took and how much of that was a collection's
@@ -267,7 +272,7 @@ function gcReport(phases: PhaseResult[]): void {
       .filter((f) => f.duration > TARGET_LONG_FRAME_MS)
       .map((f) => {
         const gcs = pausesIn(f, p.gcs);
-        const what = gcs.map((g) => `${g.major ? 'major' : 'minor'} ${ms(g.duration)} ms (${g.reason || 'no reason given'}, ${g.beforeMB.toFixed(0)} → ${g.afterMB.toFixed(0)} MB)`).join('; ');
+        const what = gcs.map((g) => `${g.major ? 'major' : 'minor'} ${ms(g.duration)} ms (${g.reason || 'no reason given'}, ${g.beforeMB.toFixed(0)} → ${g.afterMB.toFixed(0)} MB${evacuated(g)})`).join('; ');
         return [p.name, ms(f.duration), ms(busyIn(f, p.tasks)), ms(gcs.reduce((sum, g) => sum + g.duration, 0)), what || '-'];
       }),
   );
@@ -282,7 +287,7 @@ async function reducerReport(browser: Browser, idleGcs: readonly GcPause[]): Pro
   const page = longestMajor(idleGcs);
   if (!page) return {};
   const bare = await reducerFloor(browser, page.afterMB);
-  const pause = (g: GcPause | undefined) => (g ? `${ms(g.duration)} ms (${g.beforeMB.toFixed(0)} → ${g.afterMB.toFixed(0)} MB)` : 'none came');
+  const pause = (g: GcPause | undefined) => (g ? `${ms(g.duration)} ms (${g.beforeMB.toFixed(0)} → ${g.afterMB.toFixed(0)} MB${evacuated(g)})` : 'none came');
   console.log(`\nThe idle phase's longest major collection: ${pause(page)}; a bare page holding as much: ${pause(bare)}`);
   return { page, bare };
 }

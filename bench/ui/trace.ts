@@ -4,8 +4,11 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Browser, CDPSession } from 'playwright-core';
 import type { TraceEvent } from './frameStats';
 
-/** BENCH_UI_TRACE_CATEGORIES adds categories, e.g. disabled-by-default-devtools.timeline.invalidationTracking. */
-const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame', '__metadata', ...(process.env.BENCH_UI_TRACE_CATEGORIES ?? '').split(',').filter(Boolean)];
+/**
+ * disabled-by-default-v8.gc adds the phases of each collection, of which the report reads the evacuation (see
+ * GcPause.evacuationMs). BENCH_UI_TRACE_CATEGORIES adds more, e.g. disabled-by-default-devtools.timeline.invalidationTracking.
+ */
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'disabled-by-default-v8.gc', '__metadata', ...(process.env.BENCH_UI_TRACE_CATEGORIES ?? '').split(',').filter(Boolean)];
 
 /** Trace records a window of time through the browser's CDP Tracing domain and keeps only the events frameStats reads. */
 export class Trace {
