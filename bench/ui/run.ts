@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { median, table } from '../stats';
 import { jsFiles } from './bundleSize';
+import { heapSummary, type HeapGroup, type HeapSnapshot } from './heapSummary';
 import { machineLine } from './machine';
 import { animationFrames, between, busyIn, framesOf, gcPauses, longestMajor, marker, pausesIn, percentile, rendererMain, selfTimes, topLevelTasks, type GcPause, type Span, type TraceEvent } from './frameStats';
 import { PROBE, type ClusterStatus, type ProbeWindow } from './pageProbe';
@@ -33,6 +34,8 @@ const RUNS = Number(process.env.BENCH_UI_RUNS ?? 1);
 const TRACE_DIR = process.env.BENCH_UI_TRACE_DIR;
 /** BENCH_UI_PROFILE=1 also samples the JS profiler in each phase (build with BENCH_UI_MINIFY=false for names). */
 const PROFILE = process.env.BENCH_UI_PROFILE === '1';
+/** BENCH_UI_HEAP=1 summarises the page's heap once the idle phase ends (see heapSummary): what V8 has to compact. */
+const HEAP = process.env.BENCH_UI_HEAP === '1';
 const SCREENSHOT = 'test-results/ui-bench.png';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
@@ -292,6 +295,23 @@ async function reducerReport(browser: Browser, idleGcs: readonly GcPause[]): Pro
   return { page, bare };
 }
 
+/** heapReport takes a heap snapshot (which collects garbage first) and prints what is live, by type, object shape and string. */
+async function heapReport(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const chunks: string[] = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  const summary = heapSummary(JSON.parse(chunks.join('')) as HeapSnapshot);
+  const total = summary.byType.reduce((sum, g) => sum + g.bytes, 0);
+  const kb = (n: number) => (n / 1024).toFixed(0);
+  const rows = (groups: HeapGroup[], top: number) => groups.slice(0, top).map((g) => [g.name.replace(/\s+/g, ' ').slice(0, 90), String(g.count), kb(g.bytes)]);
+  console.log(`\nThe page's heap after the idle phase (a heap snapshot): ${(total / 1e6).toFixed(1)} MB live`);
+  console.log(table(['node type', 'count', 'KB'], rows(summary.byType, 8)));
+  console.log(`\n${table(['object (constructor {first properties})', 'count', 'KB'], rows(summary.objects, 25))}`);
+  console.log(`\n${table(['string', 'copies', 'KB'], rows(summary.strings, 15))}`);
+}
+
 function deltas(times: number[]): number[] {
   return times.slice(1).map((t, i) => t - times[i]);
 }
@@ -362,6 +382,7 @@ async function runOnce(run: number): Promise<RunResult> {
     const events = await trace.stop(TRACE_DIR ? `${TRACE_DIR}/ui-bench-${run}.trace.json` : undefined);
     const phases = [create, rollout, steady].map((p) => traced(p, events));
     const idle = phases[2];
+    if (HEAP) await heapReport(page);
 
     if (run === 1) {
       // The screenshot comes from a second, slower rollout, outside the measured windows.

@@ -91,6 +91,19 @@ describe('the inbox', () => {
     expect(delivered.map(shape)).toEqual(want);
   });
 
+  it('gives Pods decoded in different batches, or sent whole in a ready message, one copy of the labels they hold alike', () => {
+    const { box, delivered, frame } = inbox(100);
+    const labelled = (name: string): KubeObject => ({ ...pod(name, 'Running'), metadata: { name, namespace: 'default', labels: { app: 'web' } } });
+    box.push({ type: 'ready', version: 2, time: 0, objects: [labelled('a'), labelled('b')], actions: [] });
+    box.push(batch(10, [labelled('c')]));
+    frame();
+    box.push(batch(20, [labelled('d')]));
+    frame();
+    const pods = delivered.flatMap((m) => (m.type === 'ready' ? m.objects : m.type === 'batch' ? m.upserted : []));
+    expect(pods.map((p) => p.metadata.name)).toEqual(['a', 'b', 'c', 'd']);
+    expect(new Set(pods.map((p) => p.metadata.labels)).size).toBe(1);
+  });
+
   it('a large update brings its objects first, then its actions and Events in updates of at most the update size', () => {
     const { box, delivered, frame } = inbox(100, 0, 0, 0, 2);
     const names = ['e1', 'e2', 'e3'];

@@ -1,7 +1,9 @@
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { Action, KubeObject, ObjectRef } from '../../sim/index';
 import { parseText, textAt } from '../../worker/packedTexts';
 import { ACTION_WINDOW, type BatchMessage, type WorkerMessage } from '../../worker/protocol';
 import type { EventRecord } from './eventLog';
+import { SharedParts, sharePod } from './sharedParts';
 
 /** How long the inbox may spend decoding objects each time the page is idle. */
 export const DECODE_BUDGET_MS = 4;
@@ -98,6 +100,8 @@ const refKey = (ref: ObjectRef) => `${ref.kind}/${ref.namespace}/${ref.name}`;
  */
 export class Inbox {
   private readonly texts = new Map<string, Uint8Array>();
+  /** Decoded Pods share what they hold alike (see SharedParts). */
+  private readonly parts = new SharedParts();
   /** Decoded and waiting for the store: key → the object, or the reference of a deleted one. */
   private readonly decoded = new Map<string, { value: KubeObject | ObjectRef; deleted: boolean }>();
   /** Upserted Events waiting for the store, by `namespace/name`; their deletions wait in `decoded`. */
@@ -135,7 +139,10 @@ export class Inbox {
 
   push(message: WorkerMessage): void {
     if (message.type !== 'batch') {
-      if (message.type === 'ready') this.clear();
+      if (message.type === 'ready') {
+        this.clear();
+        for (const obj of message.objects) if (obj.kind === 'Pod') sharePod(obj as Pod, this.parts);
+      }
       if (message.type === 'status') this.playing = message.playing;
       this.deliver(message);
       return;
@@ -186,7 +193,7 @@ export class Inbox {
     if (!handOver) {
       for (const [key, text] of this.texts) {
         this.texts.delete(key);
-        this.decoded.set(key, { value: parseText<KubeObject>(text), deleted: false });
+        this.decoded.set(key, { value: this.decode(text), deleted: false });
         if (now() - start >= this.limits.budgetMs) break;
       }
     }
@@ -233,6 +240,12 @@ export class Inbox {
     else this.again();
   }
 
+  private decode(text: Uint8Array): KubeObject {
+    const obj = parseText<KubeObject>(text);
+    if (obj.kind === 'Pod') sharePod(obj as Pod, this.parts);
+    return obj;
+  }
+
   private again(): void {
     this.scheduled = true;
     this.clock.whenIdle(() => this.drain());
@@ -240,6 +253,7 @@ export class Inbox {
 
   private clear(): void {
     this.texts.clear();
+    this.parts.clear();
     this.decoded.clear();
     this.deletedEvents = 0;
     this.events.clear();
