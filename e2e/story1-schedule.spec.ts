@@ -40,5 +40,20 @@ test('story 1: paste a Deployment, watch its pods wait, get scheduled, start, an
   await expect(yaml).toContainText('key: node.kubernetes.io/not-ready');
   await expect(yaml).toContainText('imageID: docker.io/library/nginx@sha256:');
   await page.screenshot({ path: 'test-results/story1-trace.png' });
+
+  // The pod's Events come from the worker, as kubectl describe lists them; the filtered timeline shows them too.
+  const inspector = page.getByLabel('inspector');
+  const name = (await inspector.getByRole('heading', { level: 2 }).textContent())!.replace('pod/', '');
+  const events = inspector.locator('section', { has: page.getByRole('heading', { name: 'Events' }) });
+  await expect(events).toContainText(new RegExp(`Normal Scheduled: Successfully assigned default/${name} to node-\\d`));
+  await expect(events).toContainText('Normal Started: Started container nginx');
+  await inspector.getByRole('button', { name: 'show only this object in the timeline' }).click();
+  const timeline = page.getByRole('region', { name: 'timeline' });
+  await expect(timeline).toContainText(`only pod/${name}`);
+  await expect(timeline).toContainText('Pulled');
+  await expect(timeline.getByRole('listitem').filter({ hasNotText: name })).toHaveCount(0);
+  // New Events about the pod reach the inspector as they happen: the kubelet restarts a crashed container.
+  await inspector.getByRole('button', { name: 'Crash container' }).click();
+  await expect(events).toContainText('Normal Started: Started container nginx (x2)', { timeout: 20_000 });
   expect(problems).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import type { Action, ApplyResult, Flow, KubeObject, ObjectRef, SchedulingTrace, TrafficSample, TrafficStats } from '../sim/index';
+import type { Event } from 'kubernetes-types/core/v1';
 import type { PackedTexts } from './packedTexts';
 
 /**
@@ -14,8 +15,11 @@ import type { PackedTexts } from './packedTexts';
  *
  * Version 4: `ready` and `batch` carry Pods slimmed to what the page draws (see slimPod); `get` asks for one object
  * whole, as the API server holds it, and `object` answers.
+ *
+ * Version 5: `eventsAbout` asks for the Events about one object, and `events` answers: the page keeps only the
+ * newest Events, for the timeline.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /**
  * Kinds the worker leaves out of `ready` and `batch` messages: nothing on the page shows them, and kubectl reads
@@ -46,6 +50,7 @@ export type Command =
   | { type: 'setImage'; namespace: string; name: string; image: string }
   | { type: 'trace'; id: number; namespace: string; name: string }
   | { type: 'get'; id: number; ref: ObjectRef }
+  | { type: 'eventsAbout'; id: number; ref: ObjectRef }
   | { type: 'kubectl'; id: number; line: string; files: Record<string, string> }
   | { type: 'kubectlCancel'; id: number }
   | { type: 'kubectlComplete'; id: number; line: string }
@@ -115,6 +120,8 @@ export type WorkerMessage =
   | { type: 'trace'; id: number; trace: SchedulingTrace | undefined }
   /** The object a `get` asked for, whole; absent when it no longer exists. */
   | { type: 'object'; id: number; object: KubeObject | undefined }
+  /** The Events about the object an `eventsAbout` named, slimmed as batches carry them (see slimEvent), oldest first. */
+  | { type: 'events'; id: number; events: Event[] }
   | { type: 'notice'; message: string }
   | { type: 'error'; message: string }
   | { type: 'kubectl'; id: number; stdout: string; stderr: string; exitCode: number; streaming: boolean }

@@ -1,3 +1,4 @@
+import type { Event } from 'kubernetes-types/core/v1';
 import type { ApplyResult, Flow, KubeObject, ObjectRef, SchedulingTrace } from '../sim/index';
 import { PROTOCOL_VERSION, type Command, type WorkerMessage } from './protocol';
 
@@ -26,7 +27,7 @@ export class SimClient {
     this.worker = new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
-      if (message.type === 'applied' || message.type === 'trace' || message.type === 'object' || message.type === 'completions') {
+      if (message.type === 'applied' || message.type === 'trace' || message.type === 'object' || message.type === 'events' || message.type === 'completions') {
         this.answers.get(message.id)?.(message);
         this.answers.delete(message.id);
       } else if (message.type === 'kubectl') {
@@ -83,6 +84,11 @@ export class SimClient {
         this.send({ type: 'kubectlCancel', id });
       },
     };
+  }
+
+  /** eventsAbout asks for the Events about one object, oldest first: the page keeps only the newest Events. */
+  eventsAbout(ref: ObjectRef): Promise<Event[]> {
+    return this.ask((id) => ({ type: 'eventsAbout', id, ref }), (m) => (m.type === 'events' ? m.events : []));
   }
 
   /** completeKubectl asks for the candidates of the word being typed at the end of a command line. */

@@ -137,6 +137,16 @@ describe('the worker host', () => {
     expect(posted.at(-1)).toEqual({ type: 'object', id: 8, object: undefined });
   });
 
+  it('eventsAbout answers with the Events about the object it names, by the id it came with', () => {
+    const { h, posted } = host();
+    h.handle({ type: 'pause' });
+    h.handle({ type: 'apply', id: 1, yaml: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.14.2\n' });
+    h.handle({ type: 'step' });
+    h.handle({ type: 'eventsAbout', id: 9, ref: { kind: 'Pod', namespace: 'default', name: 'p' } });
+    const answer = posted.at(-1);
+    expect(answer?.type === 'events' && [answer.id, answer.events.map((e) => `${e.reason}: ${e.message}`)]).toEqual([9, ['Scheduled: Successfully assigned default/p to node-1']]);
+  });
+
   it('a node action answers with kubectl-style text', () => {
     const { h, posted } = host();
     h.handle({ type: 'nodeAction', node: 'node-2', action: 'cordon' });

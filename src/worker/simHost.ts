@@ -1,5 +1,6 @@
 import { createCluster, type Cluster, type ChangeBatch, type KubeObject } from '../sim/index';
 import { PROTOCOL_VERSION, UNMIRRORED_KINDS, type Command, type NodeAction, type PodAction, type WorkerMessage } from './protocol';
+import { eventsAbout } from './eventsAbout';
 import { encodeBatch, mirrored, wireKey } from './wireBatch';
 import { KubectlSessions } from './kubectlSessions';
 import { laggingSpeed, PaceMeter } from './paceMeter';
@@ -115,6 +116,8 @@ export class SimHost {
         return this.post({ type: 'trace', id: command.id, trace: this.cluster.schedulingTrace(command.namespace, command.name) });
       case 'get':
         return this.post({ type: 'object', id: command.id, object: this.cluster.get(command.ref.kind, command.ref.namespace, command.ref.name) });
+      case 'eventsAbout':
+        return this.post({ type: 'events', id: command.id, events: eventsAbout(this.cluster, command.ref) });
       case 'kubectl':
         return this.kubectl.run(this.cluster, command.id, command.line, command.files);
       case 'kubectlCancel':

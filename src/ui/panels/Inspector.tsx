@@ -2,12 +2,13 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KubeObject } from '../../sim/index';
 import { useClusterStore, nameKey } from '../store/clusterStore';
-import { eventsAbout } from '../store/eventLog';
+import { eventOf } from '../store/eventLog';
 import { useUiStore } from '../store/uiStore';
 import { ObjectActions } from './objectActions';
 import { ownerChain } from './ownerChain';
 import { PodNetworkSection } from './PodNetworkSection';
 import { ServiceNetworkSection } from './ServiceNetworkSection';
+import { useEventsAbout } from './useEventsAbout';
 import { useWholeObject } from './useWholeObject';
 
 const LiveYaml = lazy(() => import('./LiveYaml'));
@@ -31,8 +32,8 @@ export function Inspector() {
   // Select only the owner chain (stored objects, stable identities), so a batch that leaves them alone does not
   // re-render the inspector.
   const owners = useClusterStore(useShallow((s) => (object ? ownerChain(object, s.objects) : NO_OWNERS)));
-  const log = useClusterStore((s) => s.events);
-  const events = useMemo(() => (selected ? eventsAbout(log, selected) : []), [log, selected]);
+  const records = useEventsAbout(selected);
+  const events = useMemo(() => records?.map(eventOf), [records]);
   const whole = useWholeObject(object);
   if (!selected) return <p className="p-3 text-xs text-slate-500">Click a pod or a node to inspect it.</p>;
   if (!object) return <p className="p-3 text-xs text-slate-500">{selected.kind.toLowerCase()}/{selected.name} no longer exists.</p>;
@@ -90,7 +91,9 @@ export function Inspector() {
       )}
       <section>
         <h3 className="font-semibold">Events</h3>
-        {events.length === 0 ? (
+        {!events ? (
+          <p className="text-slate-500">Loading events…</p>
+        ) : events.length === 0 ? (
           <p className="text-slate-500">No events.</p>
         ) : (
           <ul className="font-mono">

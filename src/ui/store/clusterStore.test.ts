@@ -51,11 +51,12 @@ describe('the cluster mirror', () => {
     const scheduled = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'a.1', namespace: 'default' }, involvedObject: { kind: 'Pod', namespace: 'default', name: 'a' } } as unknown as KubeObject;
     const state = { ...empty, ...reduce(empty, { type: 'ready', version: 1, time: 0, objects: [pod('a', 'Pending'), scheduled], actions: [] }) } as ClusterState;
     expect(state.objects.Event).toBeUndefined();
-    expect([...state.events.byKey.keys()]).toEqual(['default/a.1']);
+    expect(state.events.window.map((r) => r.key)).toEqual(['default/a.1']);
     const next = reduce(state, { type: 'batch', time: 100, upserted: [pod('a', 'Running')], events: [], deleted: [], actions: [] });
     expect(next.events).toBe(state.events);
     const pulled = { key: 'default/a.2', involved: 'Pod/default/a', time: 100, texts: new TextEncoder().encode('{}'), start: 0, end: 2 };
     const later = reduce(state, { type: 'batch', time: 100, upserted: [], events: [pulled], deleted: [], actions: [] });
-    expect([...later.events!.byKey.keys()]).toEqual(['default/a.1', 'default/a.2']);
+    expect(later.events!.window.map((r) => r.key)).toEqual(['default/a.1', 'default/a.2']);
+    expect(later.events!.touched).toEqual(new Set(['Pod/default/a']));
   });
 });

@@ -31,25 +31,26 @@ export interface EventRecord {
 }
 
 /**
- * EventLog holds the cluster's Events for the UI, apart from the other kinds. A 2,000-pod rollout writes some
- * 17,000 Events; copying a record of that size on every batch, as the mirror does for the other kinds, took
- * 15-25 ms per batch in the UI benchmark. So Events live in one Map that batches update in place, with an index by
- * involved object for the inspector, and the newest few kept in order for the timeline, so that neither walks
- * every Event after each batch. Each update returns a new EventLog around the same maps, so that selectors see
- * the change; a `ready` message starts a new log.
+ * EventLog holds the newest of the cluster's Events for the timeline, apart from the other kinds. A 2,000-pod
+ * rollout writes some 17,000 Events: the page once kept every one, indexed by the object it is about, and after two
+ * rollouts their records, keys and indexes were the largest part of the page's heap, which V8 compacts in one pause
+ * once the page idles. The Events about one object come from the worker when they are shown (useEventsAbout); the
+ * log says which objects' Events each update touched, so that those who show them know when to ask again. Each
+ * update returns a new EventLog; a `ready` message starts a new one.
  */
 export interface EventLog {
-  /** Counts the updates, so two logs around the same maps still differ. */
+  /** Counts the updates. */
   readonly revision: number;
-  /** `namespace/name` of the Event → the Event. */
-  readonly byKey: ReadonlyMap<string, EventRecord>;
-  /** `kind/namespace/name` of the involved object → keys of its Events, oldest first. */
-  readonly byObject: ReadonlyMap<string, ReadonlySet<string>>;
   /**
    * The records of the newest RECENT_EVENTS Events by time, oldest first; Events of the same time in the order they
    * first came. They stay unparsed: the timeline shows the few that fit in view.
    */
   readonly window: readonly EventRecord[];
+  /**
+   * `kind/namespace/name` of the objects whose Events this update added, changed or deleted; `every` when that is
+   * not known (a new cluster, or a deleted Event the log no longer held).
+   */
+  readonly touched: ReadonlySet<string> | 'every';
 }
 
 const times = new WeakMap<Event, number>();
@@ -80,60 +81,56 @@ export function recordOf(event: Event): EventRecord {
   return { key: `${event.metadata?.namespace ?? ''}/${event.metadata?.name ?? ''}`, involved: `${kind ?? ''}/${namespace ?? ''}/${name ?? ''}`, time: eventTime(event), start: 0, end: 0, event };
 }
 
-/** newEventLog builds a log from scratch, e.g. from a `ready` message's objects. */
-export function newEventLog(events: readonly KubeObject[] = []): EventLog {
-  const empty: EventLog = { revision: 0, byKey: new Map(), byObject: new Map(), window: [] };
-  return updateEvents(empty, events.map((e) => recordOf(e as unknown as Event)), []);
+/** involvedKey is how the log names the object an Event is about: `kind/namespace/name`. */
+export function involvedKey(ref: ObjectRef): string {
+  return `${ref.kind ?? ''}/${ref.namespace ?? ''}/${ref.name ?? ''}`;
 }
 
-/** updateEvents applies a batch's upserted and deleted Events to the log's maps and returns the log's next revision. */
+/** touches tells whether the update that made `log` added, changed or deleted Events about `ref`. */
+export function touches(log: EventLog, ref: ObjectRef): boolean {
+  return log.touched === 'every' || log.touched.has(involvedKey(ref));
+}
+
+/** newEventLog builds a log from scratch, e.g. from a `ready` message's objects. */
+export function newEventLog(events: readonly KubeObject[] = []): EventLog {
+  const empty: EventLog = { revision: 0, window: [], touched: 'every' };
+  return { ...updateEvents(empty, events.map((e) => recordOf(e as unknown as Event)), []), touched: 'every' };
+}
+
+/**
+ * updateEvents applies a batch's upserted and deleted Events to the log's window and returns the log's next
+ * revision. Only an Event newer than the oldest of a full window can enter it: an update sorts the window and those,
+ * not every Event.
+ */
 export function updateEvents(log: EventLog, upserted: readonly EventRecord[], deleted: readonly ObjectRef[]): EventLog {
-  const byKey = log.byKey as Map<string, EventRecord>;
-  const byObject = log.byObject as Map<string, Set<string>>;
-  let windowLost = false;
-  let inWindow: Set<string> | undefined;
-  const unindex = (record: EventRecord) => {
-    const keys = byObject.get(record.involved);
-    keys?.delete(record.key);
-    if (keys?.size === 0) byObject.delete(record.involved);
-  };
-  for (const record of upserted) {
-    const old = byKey.get(record.key);
-    record.arrival = old?.arrival ?? ++arrivals;
-    byKey.set(record.key, record);
-    if (old?.involved === record.involved) continue;
-    if (old) unindex(old);
-    let keys = byObject.get(record.involved);
-    if (!keys) byObject.set(record.involved, (keys = new Set()));
-    keys.add(record.key);
-  }
+  const touched = new Set<string>();
+  let every = false;
+  const kept = new Map(log.window.map((r) => [r.key, r]));
+  let changed = false;
   for (const ref of deleted) {
     const key = `${ref.namespace ?? ''}/${ref.name ?? ''}`;
-    const old = byKey.get(key);
-    if (!old) continue;
-    byKey.delete(key);
-    unindex(old);
-    inWindow ??= new Set(log.window.map((r) => r.key));
-    if (inWindow.has(key)) windowLost = true;
+    const old = kept.get(key);
+    if (!old) every = true;
+    else {
+      touched.add(old.involved);
+      kept.delete(key);
+      changed = true;
+    }
   }
-  return { revision: log.revision + 1, byKey, byObject, window: windowAfter(log.window, upserted, windowLost, byKey) };
+  const oldest = kept.size < RECENT_EVENTS ? undefined : log.window[0];
+  for (const record of upserted) {
+    touched.add(record.involved);
+    const old = kept.get(record.key);
+    record.arrival = old?.arrival ?? ++arrivals;
+    if (old || !oldest || byTime(record, oldest) >= 0) {
+      kept.set(record.key, record);
+      changed = true;
+    }
+  }
+  return { revision: log.revision + 1, window: changed ? newest([...kept.values()]) : log.window, touched: every ? 'every' : touched };
 }
 
 const byTime = (a: EventRecord, b: EventRecord) => a.time - b.time || (a.arrival ?? 0) - (b.arrival ?? 0);
-
-/**
- * windowAfter is the window of newest Events after an update. Only an Event that changed and is newer than the
- * window's oldest can enter it, unless a deletion left room: an update sorts the window, not every Event.
- */
-function windowAfter(window: readonly EventRecord[], changed: readonly EventRecord[], windowLost: boolean, byKey: ReadonlyMap<string, EventRecord>): readonly EventRecord[] {
-  if (windowLost || (window.length < RECENT_EVENTS && byKey.size > window.length + changed.length)) return newest([...byKey.values()]);
-  const oldest = window.length < RECENT_EVENTS ? undefined : window[0];
-  const entering = changed.filter((r) => byKey.get(r.key) === r && (!oldest || byTime(r, oldest) >= 0));
-  if (entering.length === 0 && window.every((r) => byKey.get(r.key) === r)) return window;
-  // The window's Events in their latest versions, each once: one may be entering again, newer.
-  const stay = new Set(window.map((r) => byKey.get(r.key)!));
-  return newest([...stay, ...entering.filter((r) => !stay.has(r))]);
-}
 
 /**
  * newest picks the RECENT_EVENTS newest of distinct `records`, oldest first. Only those at or after the
@@ -146,15 +143,4 @@ function newest(records: EventRecord[]): EventRecord[] {
     kept = kept.filter((r) => r.time >= cutoff);
   }
   return kept.sort(byTime).slice(-RECENT_EVENTS);
-}
-
-/** recordsAbout lists the records of the Events whose involved object is `ref`, oldest first. */
-export function recordsAbout(log: EventLog, ref: ObjectRef): EventRecord[] {
-  const keys = log.byObject.get(`${ref.kind ?? ''}/${ref.namespace ?? ''}/${ref.name ?? ''}`) ?? [];
-  return [...keys].map((key) => log.byKey.get(key)!);
-}
-
-/** eventsAbout lists the Events whose involved object is `ref`, oldest first, as `kubectl describe` shows them. */
-export function eventsAbout(log: EventLog, ref: ObjectRef): Event[] {
-  return recordsAbout(log, ref).map(eventOf);
 }

@@ -2,7 +2,7 @@ import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 're
 import { useShallow } from 'zustand/react/shallow';
 import type { ObjectRef } from '../../sim/index';
 import { useClusterStore } from '../store/clusterStore';
-import { recordsAbout } from '../store/eventLog';
+import { useEventsAbout } from '../panels/useEventsAbout';
 import { useUiStore } from '../store/uiStore';
 import { formatClock } from '../format';
 import { entryOf, timeline, type TimelineItem } from './timelineModel';
@@ -78,8 +78,10 @@ export function Timeline() {
     observer.observe(scroller.current!);
     return () => observer.disconnect();
   }, []);
-  // The log keeps its newest Events in order, so a batch costs the timeline a few hundred items, not every Event.
-  const items = useMemo(() => timeline(actions, filter ? recordsAbout(events, filter) : events.window, filter), [actions, events, filter]);
+  // The log keeps its newest Events in order, so a batch costs the timeline a few hundred items, not every Event;
+  // filtered, the timeline shows all the Events about the object, which the worker sends.
+  const about = useEventsAbout(filter);
+  const items = useMemo(() => timeline(actions, filter ? (about ?? []) : events.window, filter), [actions, events, filter, about]);
   const rows = useProgressiveRows(following ? items.slice(-rowsInView) : items, itemId, ROWS_PER_FRAME);
   return (
     <section aria-label="timeline" className="flex h-full min-h-0 flex-col [contain:strict]">
