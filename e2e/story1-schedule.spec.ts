@@ -55,5 +55,7 @@ test('story 1: paste a Deployment, watch its pods wait, get scheduled, start, an
   // New Events about the pod reach the inspector as they happen: the kubelet restarts a crashed container.
   await inspector.getByRole('button', { name: 'Crash container' }).click();
   await expect(events).toContainText('Normal Started: Started container nginx (x2)', { timeout: 20_000 });
+  await events.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/story1-events.png' });
   expect(problems).toEqual([]);
 });

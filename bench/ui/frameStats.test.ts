@@ -63,20 +63,24 @@ describe('gcPauses, longestMajor and pausesIn', () => {
     gc('MajorGC', 100_000, 40_000, 'finalize incremental marking via task', 50_000_000, 26_000_000),
     gc('MinorGC', 10_000, 2_000, 'allocation failure', 9_000_000, 8_000_000),
     gc('MajorGC', 0, 90_000, 'the worker', 1, 1, { pid: 1, tid: 11 }),
+    { name: 'V8.GC_MARK_COMPACTOR', cat: 'disabled-by-default-v8.gc', ph: 'X', ts: 105_000, dur: 33_000, ...main },
     { name: 'V8.GC_MC_EVACUATE', cat: 'disabled-by-default-v8.gc', ph: 'X', ts: 110_000, dur: 25_500, ...main },
+    { name: 'V8.GC_HEAP_EPILOGUE_SAFEPOINT', cat: 'disabled-by-default-v8.gc', ph: 'X', ts: 138_000, dur: 1_500, ...main },
     { name: 'V8.GC_MC_EVACUATE', cat: 'disabled-by-default-v8.gc', ph: 'X', ts: 10_000, dur: 60_000, pid: 1, tid: 11 },
   ];
 
-  it("lists the thread's pauses in time order, with V8's reason, the heap in MB and a major pause's evacuation", () => {
+  const phases: Array<[string, number]> = [['V8.GC_MC_EVACUATE', 25.5], ['V8.GC_MARK_COMPACTOR', 7.5], ['MajorGC', 5.5], ['V8.GC_HEAP_EPILOGUE_SAFEPOINT', 1.5]];
+
+  it("lists the thread's pauses in time order, with V8's reason, the heap in MB, and a major pause's evacuation and phases", () => {
     expect(gcPauses(events, main)).toEqual([
-      { start: 10, duration: 2, major: false, reason: 'allocation failure', beforeMB: 9, afterMB: 8, evacuationMs: 0 },
-      { start: 100, duration: 40, major: true, reason: 'finalize incremental marking via task', beforeMB: 50, afterMB: 26, evacuationMs: 25.5 },
+      { start: 10, duration: 2, major: false, reason: 'allocation failure', beforeMB: 9, afterMB: 8, evacuationMs: 0, phases: [] },
+      { start: 100, duration: 40, major: true, reason: 'finalize incremental marking via task', beforeMB: 50, afterMB: 26, evacuationMs: 25.5, phases },
     ]);
   });
 
   it('picks the longest major collection, never a minor one', () => {
     const pauses = gcPauses([...events, gc('MajorGC', 300_000, 12_000, 'allocation failure', 40_000_000, 30_000_000), gc('MinorGC', 400_000, 60_000, 'allocation failure', 9_000_000, 8_000_000)], main);
-    expect(longestMajor(pauses)).toEqual({ start: 100, duration: 40, major: true, reason: 'finalize incremental marking via task', beforeMB: 50, afterMB: 26, evacuationMs: 25.5 });
+    expect(longestMajor(pauses)).toEqual({ start: 100, duration: 40, major: true, reason: 'finalize incremental marking via task', beforeMB: 50, afterMB: 26, evacuationMs: 25.5, phases });
     expect(longestMajor(pauses.filter((p) => !p.major))).toBeUndefined();
   });
 

@@ -136,17 +136,24 @@ export interface GcPause extends Span {
    * v8/src/heap/mark-compact.cc, kMaxEvacuatedBytesForReduceMemory), a regular one up to 4 MB from pages 70% free.
    */
   evacuationMs: number;
+  /**
+   * Of a major pause, where its time went: each phase's self time (selfTimes of the V8.GC_* and CppGC.* spans inside
+   * it; what none claims stays with MajorGC), in ms, largest first. Empty for a minor pause.
+   */
+  phases: Array<[string, number]>;
 }
 
 /** gcPauses lists the thread's garbage-collection pauses in time order. */
 export function gcPauses(events: readonly TraceEvent[], thread: Thread): GcPause[] {
   const mine = events.filter((e) => on(thread)(e) && e.ph === 'X');
   const evacuations = mine.filter((e) => e.name === 'V8.GC_MC_EVACUATE');
+  const phases = mine.filter((e) => e.name.startsWith('V8.GC_') || e.name.startsWith('CppGC.'));
   return mine
     .filter((e) => e.name === 'MajorGC' || e.name === 'MinorGC')
     .map((e) => {
       const end = e.ts + (e.dur ?? 0);
-      const inside = e.name === 'MajorGC' ? evacuations.filter((v) => v.ts >= e.ts && v.ts < end) : [];
+      const major = e.name === 'MajorGC';
+      const inside = major ? evacuations.filter((v) => v.ts >= e.ts && v.ts < end) : [];
       return {
         start: e.ts / 1000,
         duration: (e.dur ?? 0) / 1000,
@@ -155,6 +162,7 @@ export function gcPauses(events: readonly TraceEvent[], thread: Thread): GcPause
         beforeMB: Number(e.args?.usedHeapSizeBefore ?? 0) / 1e6,
         afterMB: Number(e.args?.usedHeapSizeAfter ?? 0) / 1e6,
         evacuationMs: inside.reduce((sum, v) => sum + (v.dur ?? 0), 0) / 1000,
+        phases: major ? selfTimes([e, ...phases.filter((v) => v.ts >= e.ts && v.ts < end)], thread) : [],
       };
     })
     .sort((a, b) => a.start - b.start);

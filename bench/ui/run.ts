@@ -248,9 +248,14 @@ function report(phases: PhaseResult[]): void {
   }
 }
 
-/** evacuated says how much of a major pause moved live objects off fragmented pages (see GcPause.evacuationMs). */
+/**
+ * evacuated says how much of a major pause moved live objects off fragmented pages (see GcPause.evacuationMs), and
+ * which phases' self time filled it most (see GcPause.phases).
+ */
 function evacuated(g: GcPause): string {
-  return g.major ? `; evacuation ${ms(g.evacuationMs)} ms` : '';
+  if (!g.major) return '';
+  const top = g.phases.slice(0, 4).map(([name, t]) => `${name.replace(/^V8\.GC_/, '')} ${ms(t)}`);
+  return `; evacuation ${ms(g.evacuationMs)} ms${top.length > 0 ? `; self ms: ${top.join(', ')}` : ''}`;
 }
 
 /**

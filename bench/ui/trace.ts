@@ -5,10 +5,10 @@ import type { Browser, CDPSession } from 'playwright-core';
 import type { TraceEvent } from './frameStats';
 
 /**
- * disabled-by-default-v8.gc adds the phases of each collection, of which the report reads the evacuation (see
- * GcPause.evacuationMs). BENCH_UI_TRACE_CATEGORIES adds more, e.g. disabled-by-default-devtools.timeline.invalidationTracking.
+ * disabled-by-default-v8.gc adds the phases of each collection, of which the report reads the evacuation and the
+ * phases' self times (see GcPause); disabled-by-default-cppgc those of Blink's own heap (Oilpan), collected with it. BENCH_UI_TRACE_CATEGORIES adds more, e.g. disabled-by-default-devtools.timeline.invalidationTracking.
  */
-const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'disabled-by-default-v8.gc', '__metadata', ...(process.env.BENCH_UI_TRACE_CATEGORIES ?? '').split(',').filter(Boolean)];
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'disabled-by-default-v8.gc', 'disabled-by-default-cppgc', '__metadata', ...(process.env.BENCH_UI_TRACE_CATEGORIES ?? '').split(',').filter(Boolean)];
 
 /** Trace records a window of time through the browser's CDP Tracing domain and keeps only the events frameStats reads. */
 export class Trace {

@@ -26,7 +26,7 @@ function decoded(cluster: ReturnType<typeof createCluster>): Pod[] {
 }
 
 describe('SharedParts', () => {
-  it('gives the pods of one ReplicaSet one copy of their labels, owner, containers, conditions and container states, each keeping its own name, uid and IP', () => {
+  it('gives the pods of one ReplicaSet one copy of their labels, owner, containers, conditions and container states, and of their spec per node, each keeping its own name, uid and IP', () => {
     const cluster = createCluster();
     cluster.apply(deployment('nginx:1.14.2'));
     cluster.advance(60_000);
@@ -42,6 +42,10 @@ describe('SharedParts', () => {
       expect(other.status!.conditions).toBe(a.status!.conditions);
       expect(other.status!.containerStatuses).toBe(a.status!.containerStatuses);
     }
+    // A spec names the node: pods of the template share it per node, and a later version of a pod takes the same one.
+    expect(pods.map((p) => p.spec!.nodeName)).toEqual(['node-1', 'node-2', 'node-3']);
+    expect(new Set(pods.map((p) => p.spec)).size).toBe(3);
+    expect(sharePod(decoded(cluster)[1], pool).spec).toBe(b.spec);
     expect(pods.map((p) => [p.metadata!.uid, p.status!.podIP])).toEqual(unshared.map((p) => [p.metadata!.uid, p.status!.podIP]));
     expect(new Set(pods.map((p) => p.status!.podIP)).size).toBe(3);
     expect(pods).toStrictEqual(unshared);

@@ -68,6 +68,8 @@ export function sharePod(pod: Pod, pool: SharedParts): Pod {
     swap(spec, 'containers', part);
     swap(spec, 'initContainers', part);
     swap(spec, 'overhead', part);
+    // One spec for the pods of a template on a node: the node bars cache each spec's requests (see nodeUsage).
+    pod.spec = pool.part(spec);
   }
   if (status) {
     swap(status, 'phase', string);
