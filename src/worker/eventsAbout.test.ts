@@ -27,4 +27,16 @@ describe('eventsAbout', () => {
     expect(events[0].metadata).toEqual({ name: events[0].metadata.name, namespace: 'default' });
     expect(eventsAbout(cluster, { kind: 'Node', namespace: '', name: 'p' })).toEqual([]);
   });
+
+  it("lists a node's Events, which live in the default namespace about an object of none", () => {
+    const cluster = createCluster();
+    cluster.advance(1_000);
+    cluster.killNode('node-2');
+    cluster.advance(60_000);
+    const events = eventsAbout(cluster, { kind: 'Node', namespace: '', name: 'node-2' });
+    expect(events.map((e) => [e.metadata.namespace, e.reason])).toEqual([
+      ['default', 'RegisteredNode'],
+      ['default', 'NodeNotReady'],
+    ]);
+  });
 });
