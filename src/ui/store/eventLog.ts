@@ -75,14 +75,14 @@ export function eventOf(record: EventRecord): Event {
   return record.event;
 }
 
-/** recordOf indexes an Event that arrived as an object (the `ready` message's). */
+/** recordOf indexes an Event that arrived as an object (a `ready` message's, or an `events` answer's). */
 export function recordOf(event: Event): EventRecord {
   const { kind, namespace, name } = event.involvedObject;
-  return { key: `${event.metadata?.namespace ?? ''}/${event.metadata?.name ?? ''}`, involved: `${kind ?? ''}/${namespace ?? ''}/${name ?? ''}`, time: eventTime(event), start: 0, end: 0, event };
+  return { key: `${event.metadata?.namespace ?? ''}/${event.metadata?.name ?? ''}`, involved: involvedKey({ kind, namespace, name }), time: eventTime(event), start: 0, end: 0, event };
 }
 
 /** involvedKey is how the log names the object an Event is about: `kind/namespace/name`. */
-export function involvedKey(ref: ObjectRef): string {
+export function involvedKey(ref: Partial<ObjectRef>): string {
   return `${ref.kind ?? ''}/${ref.namespace ?? ''}/${ref.name ?? ''}`;
 }
 

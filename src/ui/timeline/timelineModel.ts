@@ -1,6 +1,6 @@
 import type { Event } from 'kubernetes-types/core/v1';
 import type { Action, ObjectRef } from '../../sim/index';
-import { eventOf, eventTime, RECENT_EVENTS, type EventRecord } from '../store/eventLog';
+import { eventOf, eventTime, involvedKey, RECENT_EVENTS, type EventRecord } from '../store/eventLog';
 
 /** TimelineEntry is one line of the timeline: a narrated action, or a Kubernetes Event. */
 export interface TimelineEntry {
@@ -79,7 +79,7 @@ const byTime = (a: TimelineItem, b: TimelineItem) => a.time - b.time || (a.sourc
  * causes the Event), optionally only those about one object, and keeps the newest `limit`.
  */
 export function timeline(actions: readonly Action[], events: readonly EventRecord[], filter?: ObjectRef, limit = RECENT_EVENTS): TimelineItem[] {
-  const involved = filter && `${filter.kind}/${filter.namespace ?? ''}/${filter.name}`;
+  const involved = filter && involvedKey(filter);
   const chosenActions = filter ? actions.filter((a) => a.kind === filter.kind && a.name === filter.name && (a.namespace || '') === (filter.namespace || '')) : actions;
   const chosenEvents = involved ? events.filter((r) => r.involved === involved) : events;
   // Only items at or after the limit-th newest time can be kept. Filtering keeps the original order and the sort
