@@ -91,13 +91,13 @@ describe('gcPauses, longestMajor and pausesIn', () => {
 });
 
 describe('busyIn', () => {
-  it("sums the part of each top-level task inside a frame, in ms", () => {
+  it("sums the part of each top-level task inside a frame, in ms, and the CPU time each part's share holds", () => {
     const tasks: Array<[number, number, number]> = [
-      [0, 4_000, 4_000],
+      [0, 4_000, 2_000],
       [9_000, 12_000, 3_000],
-      [58_000, 70_000, 12_000],
+      [58_000, 70_000, 6_000],
     ];
-    expect(busyIn({ start: 2, duration: 58 }, tasks)).toBe(2 + 3 + 2);
+    expect(busyIn({ start: 2, duration: 58 }, tasks)).toEqual({ wall: 2 + 3 + 2, cpu: 1 + 3 + 1 });
   });
 });
 

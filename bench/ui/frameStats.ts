@@ -185,12 +185,20 @@ export function pausesIn(span: Span, pauses: readonly GcPause[]): GcPause[] {
 }
 
 /**
- * busyIn is the wall time (ms) of the thread's top-level tasks (see topLevelTasks, µs) inside `span`. A long frame
- * whose tasks took far less than the frame waited on something other than the page's main thread.
+ * busyIn is the wall time and the CPU time (ms) of the thread's top-level tasks (see topLevelTasks, µs) inside
+ * `span`; a task crossing its edge counts the CPU time its overlap's share of its wall time holds. A long frame
+ * whose tasks took far less wall time than the frame waited on something other than the page's main thread; tasks
+ * whose CPU time is far less than their wall time waited for a core.
  */
-export function busyIn(span: Span, tasks: ReadonlyArray<readonly [number, number, number]>): number {
+export function busyIn(span: Span, tasks: ReadonlyArray<readonly [number, number, number]>): { wall: number; cpu: number } {
   const [from, to] = [span.start * 1000, (span.start + span.duration) * 1000];
-  return tasks.reduce((sum, [start, end]) => sum + Math.max(0, Math.min(to, end) - Math.max(from, start)), 0) / 1000;
+  let [wall, cpu] = [0, 0];
+  for (const [start, end, taskCpu] of tasks) {
+    const overlap = Math.max(0, Math.min(to, end) - Math.max(from, start));
+    wall += overlap;
+    if (overlap > 0) cpu += (taskCpu * overlap) / (end - start);
+  }
+  return { wall: wall / 1000, cpu: cpu / 1000 };
 }
 
 /**

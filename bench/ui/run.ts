@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { median, table } from '../stats';
 import { jsFiles } from './bundleSize';
+import { allocationsByFunction, type SamplingNode } from './allocationProfile';
 import { heapSummary, type HeapGroup, type HeapSnapshot } from './heapSummary';
 import { machineLine } from './machine';
 import { animationFrames, between, busyIn, framesOf, gcPauses, longestMajor, marker, pausesIn, percentile, rendererMain, selfTimes, topLevelTasks, type GcPause, type Span, type TraceEvent } from './frameStats';
@@ -36,6 +37,12 @@ const TRACE_DIR = process.env.BENCH_UI_TRACE_DIR;
 const PROFILE = process.env.BENCH_UI_PROFILE === '1';
 /** BENCH_UI_HEAP=1 summarises the page's heap once the idle phase ends (see heapSummary): what V8 has to compact. */
 const HEAP = process.env.BENCH_UI_HEAP === '1';
+/**
+ * BENCH_UI_ALLOC=1 samples the page's allocations over the three phases, counting what a major collection freed and
+ * what is still live, not what died young (see allocationProfile), and prints them by function (build with
+ * BENCH_UI_MINIFY=false for names). Sampling slows allocation: the run's frame times are not comparable.
+ */
+const ALLOC = process.env.BENCH_UI_ALLOC === '1';
 const SCREENSHOT = 'test-results/ui-bench.png';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
@@ -260,7 +267,7 @@ function evacuated(g: GcPause): string {
 
 /**
  * gcReport prints how many garbage collections paused each phase's main thread and the longest of each kind, and
- * for each frame over the limit how much of it the main thread's tasks took and how much of that was a collection's
+ * for each frame over the limit how much of it the main thread's tasks took (wall and CPU time) and how much of that was a collection's
  * pause: V8's own pauses, which the page's code can only make smaller, or a frame that waited on something else.
  */
 function gcReport(phases: PhaseResult[]): void {
@@ -281,10 +288,11 @@ function gcReport(phases: PhaseResult[]): void {
       .map((f) => {
         const gcs = pausesIn(f, p.gcs);
         const what = gcs.map((g) => `${g.major ? 'major' : 'minor'} ${ms(g.duration)} ms (${g.reason || 'no reason given'}, ${g.beforeMB.toFixed(0)} → ${g.afterMB.toFixed(0)} MB${evacuated(g)})`).join('; ');
-        return [p.name, ms(f.duration), ms(busyIn(f, p.tasks)), ms(gcs.reduce((sum, g) => sum + g.duration, 0)), what || '-'];
+        const busy = busyIn(f, p.tasks);
+        return [p.name, ms(f.duration), ms(busy.wall), ms(busy.cpu), ms(gcs.reduce((sum, g) => sum + g.duration, 0)), what || '-'];
       }),
   );
-  if (rows.length > 0) console.log(`\nFrames over ${TARGET_LONG_FRAME_MS} ms: the main thread's task time and the collections inside them\n${table(['phase', 'frame ms', 'tasks ms', 'GC ms', 'collections'], rows)}`);
+  if (rows.length > 0) console.log(`\nFrames over ${TARGET_LONG_FRAME_MS} ms: the main thread's task time and the collections inside them\n${table(['phase', 'frame ms', 'tasks ms', 'tasks cpu ms', 'GC ms', 'collections'], rows)}`);
 }
 
 /**
@@ -315,6 +323,24 @@ async function heapReport(page: Page): Promise<void> {
   console.log(table(['node type', 'count', 'KB'], rows(summary.byType, 8)));
   console.log(`\n${table(['object (constructor {first properties})', 'count', 'KB'], rows(summary.objects, 25))}`);
   console.log(`\n${table(['string', 'copies', 'KB'], rows(summary.strings, 15))}`);
+}
+
+async function startAllocationSampling(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true });
+  return cdp;
+}
+
+/** allocationReport prints the sampled bytes that outlived the young generation, by function, with their main callers. */
+async function allocationReport(cdp: CDPSession): Promise<void> {
+  const { profile } = await cdp.send('HeapProfiler.stopSampling');
+  await cdp.detach();
+  const sites = allocationsByFunction(profile.head as SamplingNode);
+  const total = sites.reduce((sum, s) => sum + s.bytes, 0);
+  const mb = (n: number) => (n / 1e6).toFixed(2);
+  console.log(`\nAllocations over the three phases that a major collection freed or that are still live (sampled): ${mb(total)} MB`);
+  console.log(table(['function', 'MB', 'callers (MB)'], sites.slice(0, 30).map((s) => [s.name.slice(0, 70), mb(s.bytes), s.callers.slice(0, 3).map(([c, b]) => `${c.slice(0, 50)} ${mb(b)}`).join('; ')])));
 }
 
 function deltas(times: number[]): number[] {
@@ -354,7 +380,7 @@ async function runOnce(run: number): Promise<RunResult> {
     await page.addInitScript({ content: PROBE });
     await page.goto(URL_);
     // Let Monaco's lazy chunk load and settle first: it is not part of what is measured.
-    await page.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    await page.getByTestId('manifest-editor').locator('.monaco-editor').waitFor({ timeout: 30_000 });
     await send(page, { type: 'reset', workers: WORKERS });
     // A cluster this size opens in the far view, whose cards are drawn on a canvas: its fallback content names each node.
     await page.locator(`[aria-label="node node-${WORKERS}"]`).waitFor({ state: 'attached', timeout: 30_000 });
@@ -364,6 +390,7 @@ async function runOnce(run: number): Promise<RunResult> {
 
     // One trace spans the three phases, back to back: nothing the page does between them goes unmeasured, and reading
     // a trace (seconds of work for the browser and this process on a 2-core machine) never falls inside a phase.
+    const sampler = ALLOC ? await startAllocationSampling(page) : undefined;
     const trace = await Trace.start(browser);
     // Starting a trace costs the renderer a few hundred ms; the first phase opens after that.
     await sleep(500);
@@ -385,6 +412,7 @@ async function runOnce(run: number): Promise<RunResult> {
     );
     const steady = await measure(run, 'steady', page, () => Promise.resolve(), () => false, STEADY_S);
     const events = await trace.stop(TRACE_DIR ? `${TRACE_DIR}/ui-bench-${run}.trace.json` : undefined);
+    if (sampler) await allocationReport(sampler);
     const phases = [create, rollout, steady].map((p) => traced(p, events));
     const idle = phases[2];
     if (HEAP) await heapReport(page);

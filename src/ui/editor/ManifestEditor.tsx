@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import type { ApplyResult } from '../../sim/index';
-import { monaco, K8S_FILE_SUFFIX } from './monacoSetup';
+import { monaco, K8S_FILE_SUFFIX, overflowWidgetsDomNode } from './monacoSetup';
 import { EXAMPLES } from './examples';
 import { loadFiles, saveFiles, uniqueName, type EditorFiles } from './fileStore';
 import { applyMarkers } from './applyMarkers';
@@ -99,7 +99,7 @@ export default function ManifestEditor({ onApply, onResults, theme }: ManifestEd
           value={active.text}
           onChange={(v) => setText(v ?? '')}
           onMount={onMount}
-          options={{ minimap: { enabled: false }, fontSize: 12, scrollBeyondLastLine: false, tabSize: 2, automaticLayout: true }}
+          options={{ minimap: { enabled: false }, fontSize: 12, scrollBeyondLastLine: false, tabSize: 2, automaticLayout: true, fixedOverflowWidgets: true, overflowWidgetsDomNode }}
         />
       </div>
       <div className="flex items-center gap-2 border-t border-slate-300 p-2 dark:border-slate-800">

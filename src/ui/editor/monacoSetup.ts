@@ -6,7 +6,9 @@ import { loader } from '@monaco-editor/react';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import YamlWorker from './yaml.worker?worker';
-import k8sSchema from '../../generated/k8s-schema.json';
+// The schema as a file the yaml worker fetches itself: imported as a module it would also live, parsed, on the page's
+// heap (and be cloned to the worker), 400 KB of text the main thread never reads.
+import k8sSchemaUrl from '../../generated/k8s-schema.json?url';
 
 /** Models whose path ends in this get the Kubernetes schema (completion, hover docs, validation). */
 export const K8S_FILE_SUFFIX = '.k8s.yaml';
@@ -16,11 +18,17 @@ self.MonacoEnvironment = {
 };
 loader.config({ monaco });
 configureMonacoYaml(monaco, {
-  enableSchemaRequest: false,
+  enableSchemaRequest: true,
   hover: true,
   completion: true,
   validate: true,
-  schemas: [{ uri: 'inmemory://schemas/kubernetes.json', fileMatch: [`**/*${K8S_FILE_SUFFIX}`], schema: k8sSchema as never }],
+  schemas: [{ uri: new URL(k8sSchemaUrl, location.href).href, fileMatch: [`**/*${K8S_FILE_SUFFIX}`] }],
 });
+
+/**
+ * Where editors draw hovers and suggestions (with `fixedOverflowWidgets`): outside the editor's pane, whose
+ * `contain: strict` would clip them at its edge. The class gives them Monaco's styles and theme colours.
+ */
+export const overflowWidgetsDomNode = document.body.appendChild(Object.assign(document.createElement('div'), { className: 'monaco-editor' }));
 
 export { monaco };
