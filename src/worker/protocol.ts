@@ -18,8 +18,11 @@ import type { PackedTexts } from './packedTexts';
  *
  * Version 5: `eventsAbout` asks for the Events about one object, and `events` answers: the page keeps only the
  * newest Events, for the timeline.
+ *
+ * Version 6: a batch carries at most the newest EVENT_WINDOW of its Events, and names the objects the others were
+ * about (`WireEvents.touched`).
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /**
  * Kinds the worker leaves out of `ready` and `batch` messages: nothing on the page shows them, and kubectl reads
@@ -32,6 +35,12 @@ export const UNMIRRORED_KINDS: ReadonlySet<string> = new Set(['Lease']);
 
 /** The newest narrated actions the UI keeps; a batch never carries more, since older ones would be dropped at once. */
 export const ACTION_WINDOW = 500;
+
+/**
+ * The newest Events the page keeps (for the timeline, which shows at most this many); a batch never carries more,
+ * since older ones would be dropped at once. The Events about one object come on request (`eventsAbout`).
+ */
+export const EVENT_WINDOW = 300;
 
 /** Commands the UI sends. */
 export type Command =
@@ -64,9 +73,9 @@ export type NodeAction = 'kill' | 'restart' | 'cordon' | 'uncordon' | 'drain';
 export type PodAction = 'delete' | 'crash' | 'failLiveness' | 'failReadiness' | 'healProbes';
 
 /**
- * WireEvents are a batch's upserted Events, field by field (the i-th entry of each list is the i-th Event). A
- * 2,000-pod rollout writes some 17,000 Events, and the UI shows a few hundred of them: it indexes all of them by
- * these fields and parses the text of only those it shows.
+ * WireEvents are a batch's upserted Events, field by field (the i-th entry of each list is the i-th Event): the
+ * newest EVENT_WINDOW of them. A 2,000-pod rollout writes some 17,000 Events, and the UI shows a few hundred: it
+ * indexes them by these fields and parses the text of only those it shows.
  */
 export interface WireEvents {
   /** `namespace/name` of the Event. */
@@ -77,6 +86,11 @@ export interface WireEvents {
   times: number[];
   /** The Events' JSON texts, slimmed to what the UI shows (see slimEvent). */
   texts: PackedTexts;
+  /**
+   * `kind/namespace/name` of the objects the batch's other Events, older than these and left out, were about, each
+   * once: whoever shows an object's Events asks for them again.
+   */
+  touched: string[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from 'kubernetes-types/core/v1';
 import type { Action, ChangeBatch, KubeObject } from '../sim/index';
-import { ACTION_WINDOW } from './protocol';
+import { ACTION_WINDOW, EVENT_WINDOW } from './protocol';
 import { encodeBatch, eventTime, slimEvent } from './wireBatch';
 import { parseText, textAt, type PackedTexts } from './packedTexts';
 
@@ -59,6 +59,21 @@ describe('encodeBatch', () => {
     { name: 'with neither, at its firstTimestamp', event: { firstTimestamp: '2026-01-01T09:01:00Z' }, want: 60_000 },
     { name: 'with no time at all, at the start of the clock', event: {}, want: 0 },
   ])('$name', ({ event, want }) => expect(eventTime(event as Event)).toBe(want));
+
+  it('a batch carries only its newest EVENT_WINDOW Events, the later in the batch first among equal times, and names once each object the others were about', () => {
+    const second = (s: number) => `2026-01-01T09:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}Z`;
+    // Pod p<i>'s Event at second i, for i from 0 to EVENT_WINDOW, then one more about p0 at second 1.
+    const event = (name: string, pod: string, s: number) => ({ apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: 'default' }, involvedObject: { kind: 'Pod', namespace: 'default', name: pod }, lastTimestamp: second(s) }) as unknown as KubeObject;
+    const events = [...Array.from({ length: EVENT_WINDOW + 1 }, (_, i) => event(`e${i}`, `p${i}`, i)), event('again', 'p0', 1)];
+    const [message] = encodeBatch({ time: 5, upserted: [pod('a'), ...events], deleted: [], actions: [] });
+    expect([message.keys, message.events.keys.length, message.events.keys.slice(0, 2), message.events.keys.at(-1), message.events.touched]).toEqual([
+      ['Pod/default/a'],
+      EVENT_WINDOW,
+      ['default/e2', 'default/e3'],
+      'default/again',
+      ['Pod/default/p1', 'Pod/default/p0'],
+    ]);
+  });
 
   it('a batch carries only the newest ACTION_WINDOW actions, and counts them all', () => {
     const actions = Array.from({ length: ACTION_WINDOW + 20 }, (_, i) => act(i + 1));

@@ -31,6 +31,7 @@ describe('the cluster mirror', () => {
       time: 100,
       upserted: [pod('a', 'Running')],
       events: [],
+      touched: [],
       deleted: [{ kind: 'Pod', namespace: 'default', name: 'b' }],
       actions: [],
     });
@@ -52,11 +53,13 @@ describe('the cluster mirror', () => {
     const state = { ...empty, ...reduce(empty, { type: 'ready', version: 1, time: 0, objects: [pod('a', 'Pending'), scheduled], actions: [] }) } as ClusterState;
     expect(state.objects.Event).toBeUndefined();
     expect(state.events.window.map((r) => r.key)).toEqual(['default/a.1']);
-    const next = reduce(state, { type: 'batch', time: 100, upserted: [pod('a', 'Running')], events: [], deleted: [], actions: [] });
+    const next = reduce(state, { type: 'batch', time: 100, upserted: [pod('a', 'Running')], events: [], touched: [], deleted: [], actions: [] });
     expect(next.events).toBe(state.events);
     const pulled = { key: 'default/a.2', involved: 'Pod/default/a', time: 100, texts: new TextEncoder().encode('{}'), start: 0, end: 2 };
-    const later = reduce(state, { type: 'batch', time: 100, upserted: [], events: [pulled], deleted: [], actions: [] });
+    const later = reduce(state, { type: 'batch', time: 100, upserted: [], events: [pulled], touched: [], deleted: [], actions: [] });
     expect(later.events!.window.map((r) => r.key)).toEqual(['default/a.1', 'default/a.2']);
     expect(later.events!.touched).toEqual(new Set(['Pod/default/a']));
+    const leftOut = reduce(state, { type: 'batch', time: 100, upserted: [], events: [], touched: ['Pod/default/b'], deleted: [], actions: [] });
+    expect([leftOut.events!.window, leftOut.events!.touched]).toEqual([state.events.window, new Set(['Pod/default/b'])]);
   });
 });

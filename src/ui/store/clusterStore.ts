@@ -97,7 +97,7 @@ export function reduce(state: ClusterState, message: StoreMessage): Partial<Clus
         mapOf(ref.kind).delete(key);
         changes[ref.kind].keys.push(key);
       }
-      const events = message.events.length + deletedEvents.length > 0 ? updateEvents(state.events, message.events, deletedEvents) : state.events;
+      const events = message.events.length + deletedEvents.length + message.touched.length > 0 ? updateEvents(state.events, message.events, deletedEvents, message.touched) : state.events;
       const actions = message.actions.length > 0 ? [...state.actions, ...message.actions].slice(-ACTION_WINDOW) : state.actions;
       const next: Partial<ClusterState> = { objects, changes, events, actions };
       if (message.time !== undefined) next.time = message.time;

@@ -1,10 +1,11 @@
 import type { Event } from 'kubernetes-types/core/v1';
 import type { KubeObject, ObjectRef } from '../../sim/index';
 import { parseText } from '../../worker/packedTexts';
+import { EVENT_WINDOW } from '../../worker/protocol';
 import { eventTime as timeOfEvent } from '../../worker/wireBatch';
 
 /** How many of the newest Events the log keeps at hand for the timeline, which shows at most this many entries. */
-export const RECENT_EVENTS = 300;
+export const RECENT_EVENTS = EVENT_WINDOW;
 
 /**
  * EventRecord is one Event as the log keeps it: the fields it is indexed by, and the Event, parsed from its JSON
@@ -99,11 +100,12 @@ export function newEventLog(events: readonly KubeObject[] = []): EventLog {
 
 /**
  * updateEvents applies a batch's upserted and deleted Events to the log's window and returns the log's next
- * revision. Only an Event newer than the oldest of a full window can enter it: an update sorts the window and those,
- * not every Event.
+ * revision; `alsoTouched` names objects whose Events changed but were too old to come (see WireEvents.touched).
+ * Only an Event newer than the oldest of a full window can enter it: an update sorts the window and those, not every
+ * Event.
  */
-export function updateEvents(log: EventLog, upserted: readonly EventRecord[], deleted: readonly ObjectRef[]): EventLog {
-  const touched = new Set<string>();
+export function updateEvents(log: EventLog, upserted: readonly EventRecord[], deleted: readonly ObjectRef[], alsoTouched: readonly string[] = []): EventLog {
+  const touched = new Set<string>(alsoTouched);
   let every = false;
   const kept = new Map(log.window.map((r) => [r.key, r]));
   let changed = false;

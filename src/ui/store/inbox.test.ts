@@ -17,7 +17,7 @@ const batch = (time: number, upserted: KubeObject[], deleted: string[] = [], act
   time,
   keys: upserted.map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`),
   upserted: packed(upserted.map((o) => JSON.stringify(o))),
-  events: { keys: [], involved: [], times: [], texts: packed([]) },
+  events: { keys: [], involved: [], times: [], texts: packed([]), touched: [] },
   deleted: deleted.map((name) => ({ kind: 'Pod', namespace: 'default', name })),
   actions,
   actionCount: actions.length,
@@ -109,7 +109,7 @@ describe('the inbox', () => {
     const names = ['e1', 'e2', 'e3'];
     box.push({
       ...batch(10, [pod('a', 'Pending')], ['b'], [act(1)]),
-      events: { keys: names.map((n) => `default/${n}`), involved: names.map(() => 'Pod/default/a'), times: [1, 2, 3], texts: packed(names.map(() => '{}')) },
+      events: { keys: names.map((n) => `default/${n}`), involved: names.map(() => 'Pod/default/a'), times: [1, 2, 3], texts: packed(names.map(() => '{}')), touched: [] },
     });
     for (let i = 0; i < 3; i++) frame();
     expect(delivered.map((m) => m.type === 'batch' && [m.time, m.upserted.length, m.deleted.length, m.events.map((e) => e.key), m.actions.length])).toEqual([
@@ -123,7 +123,7 @@ describe('the inbox', () => {
     const { box, delivered, frame } = inbox(2);
     const events = (time: number, names: string[]): BatchMessage => ({
       ...batch(time, [], [], []),
-      events: { keys: names.map((n) => `default/${n}`), involved: names.map(() => 'Pod/default/a'), times: names.map(() => time), texts: packed(names.map((n) => `{"n":"${n}@${time}"}`)) },
+      events: { keys: names.map((n) => `default/${n}`), involved: names.map(() => 'Pod/default/a'), times: names.map(() => time), texts: packed(names.map((n) => `{"n":"${n}@${time}"}`)), touched: [] },
     });
     box.push(events(10, ['e1', 'e2', 'e3']));
     box.push(events(20, ['e1']));
@@ -235,10 +235,28 @@ describe('the inbox', () => {
   it('an Event deleted and then created again before the store got either is upserted', () => {
     const { box, delivered, frame } = inbox(2);
     box.push({ ...batch(10, [], [], []), deleted: [{ kind: 'Event', namespace: 'default', name: 'e1' }] });
-    box.push({ ...batch(20, [], [], []), events: { keys: ['default/e1'], involved: ['Pod/default/a'], times: [20], texts: packed(['{}']) } });
+    box.push({ ...batch(20, [], [], []), events: { keys: ['default/e1'], involved: ['Pod/default/a'], times: [20], texts: packed(['{}']), touched: [] } });
     frame();
     const [m] = delivered;
     expect(m.type === 'batch' && [m.events.map((e) => e.key), m.deleted]).toEqual([['default/e1'], []]);
+  });
+
+  it('keeps only the newest EVENT_WINDOW of the Events waiting, the later to arrive first among equal times, and names the objects the others were about', () => {
+    const { box, delivered, frame } = inbox(2, 1000, 0, 0, 1000);
+    // 600 Events about pods p0-p599, two of each time: 0-149, then 149-298 (four at 149, two of each batch); then one at 0.
+    const names = Array.from({ length: 600 }, (_, i) => `e${i}`);
+    const events = (time: number, some: string[], times: number[], involved: string[], touched: string[] = []): BatchMessage => ({
+      ...batch(time, [], [], []),
+      events: { keys: some.map((n) => `default/${n}`), involved, times, texts: packed(some.map(() => '{}')), touched },
+    });
+    box.push(events(10, names.slice(0, 300), names.slice(0, 300).map((_, i) => Math.floor(i / 2)), names.slice(0, 300).map((_, i) => `Pod/default/p${i}`), ['Pod/default/old']));
+    box.push(events(20, names.slice(300), names.slice(300).map((_, i) => 149 + Math.floor(i / 2)), names.slice(300).map((_, i) => `Pod/default/p${300 + i}`)));
+    box.push(events(30, ['late'], [0], ['Pod/default/p600']));
+    frame();
+    const [m] = delivered;
+    if (m.type !== 'batch') throw new Error('expected a batch');
+    expect(m.events.map((e) => e.key)).toEqual([...names.slice(300).map((n) => `default/${n}`), 'default/late']);
+    expect(m.touched).toEqual(['Pod/default/old', ...Array.from({ length: 300 }, (_, i) => `Pod/default/p${299 - i}`)]);
   });
 
   it('asks for one idle callback at a time, and none once everything is delivered', () => {

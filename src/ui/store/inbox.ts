@@ -1,7 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Action, KubeObject, ObjectRef } from '../../sim/index';
 import { parseText, textAt } from '../../worker/packedTexts';
-import { ACTION_WINDOW, type BatchMessage, type WorkerMessage } from '../../worker/protocol';
+import { ACTION_WINDOW, EVENT_WINDOW, type BatchMessage, type WorkerMessage } from '../../worker/protocol';
 import type { EventRecord } from './eventLog';
 import { SharedParts, sharePod } from './sharedParts';
 
@@ -75,8 +75,10 @@ export interface DecodedBatch {
   /** The newest batch's virtual time, once every object and Event up to it has reached the store; absent while some still wait. */
   time?: number;
   upserted: KubeObject[];
-  /** Upserted Events, indexed but not parsed (see EventRecord). */
+  /** Upserted Events, indexed but not parsed (see EventRecord): at most the newest EVENT_WINDOW since the previous update. */
   events: EventRecord[];
+  /** `kind/namespace/name` of the objects that Events left out (older than those) were about. */
+  touched: string[];
   deleted: ObjectRef[];
   /** Actions new since the previous update, oldest first, at most ACTION_WINDOW. */
   actions: Action[];
@@ -105,7 +107,9 @@ export class Inbox {
   /** Decoded and waiting for the store: key → the object, or the reference of a deleted one. */
   private readonly decoded = new Map<string, { value: KubeObject | ObjectRef; deleted: boolean }>();
   /** Upserted Events waiting for the store, by `namespace/name`; their deletions wait in `decoded`. */
-  private readonly events = new Map<string, EventRecord>();
+  private events = new Map<string, EventRecord>();
+  /** Objects that Events dropped while waiting (see keepNewestEvents) were about. */
+  private readonly touched = new Set<string>();
   /** How many Event deletions wait in `decoded`. */
   private deletedEvents = 0;
   private actions: Action[] = [];
@@ -154,6 +158,8 @@ export class Inbox {
       // An Event created again after a deletion that still waits.
       if (this.deletedEvents > 0 && this.decoded.delete(`Event/${keys[i]}`)) this.deletedEvents--;
     }
+    for (const key of message.events.touched) this.touched.add(key);
+    if (this.events.size >= 2 * EVENT_WINDOW) this.keepNewestEvents();
     for (const ref of message.deleted) {
       const key = refKey(ref);
       this.texts.delete(key);
@@ -225,7 +231,8 @@ export class Inbox {
     }
     const actions = split ? [] : this.actions;
     const caughtUp = done && !split && this.events.size === 0;
-    this.deliver({ type: 'batch', time: caughtUp ? this.time : undefined, upserted, events, deleted, actions, latest: this.latest });
+    const touched = split ? [] : [...this.touched];
+    this.deliver({ type: 'batch', time: caughtUp ? this.time : undefined, upserted, events, deleted, touched, actions, latest: this.latest });
     this.updatedAt = updateAt;
     this.clock.afterUpdate(() => {
       const end = now();
@@ -233,11 +240,28 @@ export class Inbox {
     });
     this.decoded.clear();
     this.deletedEvents = 0;
-    if (!split) this.actions = [];
+    if (!split) {
+      this.actions = [];
+      this.touched.clear();
+    }
     this.latest = undefined;
     this.holdingSince = undefined;
     if (caughtUp) this.time = undefined;
     else this.again();
+  }
+
+  /**
+   * keepNewestEvents drops the waiting Events older than the newest EVENT_WINDOW, which the log would drop on
+   * arrival; while the page paces its updates, a second of batches waits, and each record dropped at once dies young
+   * instead of being promoted and compacted. It runs once twice that many wait, so its sort is paid once per window.
+   */
+  private keepNewestEvents(): void {
+    const records = [...this.events.values()];
+    // Ties of time: the later to arrive is the newer, as the log ranks them (records are in arrival order).
+    const order = records.map((_, i) => i).sort((a, b) => records[b].time - records[a].time || b - a);
+    for (const i of order.slice(EVENT_WINDOW)) this.touched.add(records[i].involved);
+    const kept = new Set(order.slice(0, EVENT_WINDOW));
+    this.events = new Map(records.filter((_, i) => kept.has(i)).map((r) => [r.key, r]));
   }
 
   private decode(text: Uint8Array): KubeObject {
@@ -257,6 +281,7 @@ export class Inbox {
     this.decoded.clear();
     this.deletedEvents = 0;
     this.events.clear();
+    this.touched.clear();
     this.actions = [];
     this.latest = undefined;
     this.time = undefined;
