@@ -3,7 +3,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { WorkerMessage } from './protocol';
 import { PROTOCOL_VERSION } from './protocol';
 import { parseText, textAt } from './packedTexts';
-import { SimHost, TICK_MS, tickBudgetMs, type Ticker } from './simHost';
+import { POST_EVERY_TICKS, SimHost, TICK_MS, tickBudgetMs, type Ticker } from './simHost';
 
 /**
  * A ticker the test advances by hand, instead of the browser's setInterval. Its wall clock moves `msPerLook` each
@@ -38,16 +38,23 @@ describe('the worker host', () => {
     expect(ready?.type === 'ready' && ready.objects.filter((o) => o.kind === 'Node').map((o) => o.metadata.name)).toEqual(['control-plane', 'node-1', 'node-2', 'node-3']);
   });
 
-  it('while playing, each tick advances virtual time by 100 ms times the speed and posts at most one batch', () => {
+  it('while playing, each tick advances virtual time by 100 ms times the speed, and every third tick posts one batch of what changed', () => {
     const { h, posted, t } = host();
-    h.handle({ type: 'setSpeed', speed: 10 });
+    h.handle({ type: 'apply', id: 1, yaml: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.14.2\n' });
     posted.length = 0;
-    t.tick(10);
-    const batches = posted.filter((m) => m.type === 'batch');
-    expect(batches.length).toBeGreaterThan(0);
-    expect(batches.length).toBeLessThanOrEqual(10);
-    // Ten ticks at 10x are 10 s of virtual time, which the last batch carries.
-    expect(batches.at(-1)?.type === 'batch' && batches.at(-1)!.time).toBe(10 * TICK_MS * 10);
+    const batches = () => posted.filter((m) => m.type === 'batch') as Array<Extract<WorkerMessage, { type: 'batch' }>>;
+    const postedAfter: number[] = [];
+    for (let tick = 1; tick <= 10; tick++) {
+      const before = batches().length;
+      t.tick();
+      if (batches().length > before) postedAfter.push(tick);
+    }
+    expect(POST_EVERY_TICKS).toBe(3);
+    expect(postedAfter).toEqual([3, 6, 9]);
+    // The first carries the pod's changes of three ticks, merged: its latest version only. Each carries the clock,
+    // whether or not anything changed.
+    expect(batches()[0].keys.filter((k) => k === 'Pod/default/p')).toEqual(['Pod/default/p']);
+    expect(batches().map((b) => b.time)).toEqual([300, 600, 900]);
   });
 
   it('a tick stops once its 50 ms of wall time are spent, and the status then says how fast time really runs', () => {
@@ -60,7 +67,7 @@ describe('the worker host', () => {
     // 400 virtual ms per 70 wall ms: 5.7x instead of 100x, reported once the two-second window is full.
     expect(statuses.at(-1)).toEqual({ type: 'status', playing: true, speed: 100, keptSpeed: 5.7 });
     h.handle({ type: 'setSpeed', speed: 2 });
-    expect(posted.at(-1)).toEqual({ type: 'status', playing: true, speed: 2 });
+    expect(posted.filter((m) => m.type === 'status').at(-1)).toEqual({ type: 'status', playing: true, speed: 2 });
   });
 
   it('on two cores a tick spends 18 ms: one 100 ms slice fits, and time keeps 2.5x', () => {
@@ -83,13 +90,13 @@ describe('the worker host', () => {
     const { h, posted, t } = host();
     h.handle({ type: 'hello', version: PROTOCOL_VERSION });
     h.handle({ type: 'setSpeed', speed: 10 });
-    t.tick(10);
+    t.tick(12);
     const ready = posted.find((m) => m.type === 'ready');
     expect(ready?.type === 'ready' && ready.objects.filter((o) => o.kind === 'Lease')).toEqual([]);
-    // Ten ticks at 10x are 10 s: every kubelet renewed its Lease, and the batches carry none of them.
+    // Twelve ticks at 10x are 12 s: every kubelet renewed its Lease, and the batches carry none of them.
     const batches = posted.filter((m) => m.type === 'batch');
     expect(batches.flatMap((b) => (b.type === 'batch' ? b.keys : [])).filter((k) => k.startsWith('Lease/'))).toEqual([]);
-    expect(batches.at(-1)?.type === 'batch' && batches.at(-1)!.time).toBe(10_000);
+    expect(batches.at(-1)?.type === 'batch' && batches.at(-1)!.time).toBe(12_000);
     h.handle({ type: 'kubectl', id: 1, line: 'kubectl get leases -n kube-node-lease', files: {} });
     const reply = posted.find((m) => m.type === 'kubectl');
     expect(reply?.type === 'kubectl' && reply.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
@@ -188,6 +195,7 @@ describe('the worker host', () => {
     tick?.();
     expect(posted.filter((m) => m.type === 'error')).toEqual([{ type: 'error', message: 'the simulation failed at 0 ms: boom' }]);
     tick?.();
-    expect(posted.filter((m) => m.type === 'batch').at(-1)).toMatchObject({ type: 'batch', time: TICK_MS });
+    tick?.();
+    expect(posted.filter((m) => m.type === 'batch').at(-1)).toMatchObject({ type: 'batch', time: 2 * TICK_MS });
   });
 });

@@ -32,6 +32,15 @@ export const SMALL_MACHINE_BUDGET_MS = 18;
 /** Virtual ms advanced between two looks at the wall clock within a tick. */
 export const SLICE_MS = 100;
 
+/**
+ * While playing, the ticks' changes go to the page every this many ticks, merged (commands' go at once). The page
+ * updates its store at most every 250 ms while playing (see MIN_INTERVAL_MS in src/ui/store/inbox.ts): of the
+ * batches a tick each that reached it, most carried versions of pods that a later batch replaced before the store
+ * saw them, and actions and Events that a later batch pushed out of its windows, all of it cloned onto the page's
+ * heap on arrival and dropped a few scavenges later.
+ */
+export const POST_EVERY_TICKS = 3;
+
 /** Ticker abstracts the wall clock (its timer and its time) so the host runs under tests without real time. */
 export interface Ticker {
   start(everyMs: number, tick: () => void): () => void;
@@ -41,7 +50,7 @@ export interface Ticker {
 
 /**
  * SimHost owns the cluster inside the worker: it turns commands into calls on the cluster, runs virtual time at
- * the chosen speed while playing, and merges change batches so the UI gets at most one per tick.
+ * the chosen speed while playing, and merges change batches so the UI gets at most one per POST_EVERY_TICKS ticks.
  */
 export class SimHost {
   private cluster!: Cluster;
@@ -58,6 +67,9 @@ export class SimHost {
   private trafficRunning = false;
   /** The port-forwards last sent, joined, to send them again only when they change. */
   private sentForwards = '';
+  /** Ticks since the last batch went to the page, and the virtual time it carried. */
+  private ticksSincePost = 0;
+  private postedTime = -1;
 
   constructor(
     private readonly post: (message: WorkerMessage) => void,
@@ -181,6 +193,7 @@ export class SimHost {
     // The playground's cluster is a fresh kubeadm cluster with its add-ons: CoreDNS and an ingress controller.
     this.cluster = createCluster({ seed, nodes, addons: true });
     this.pending = [];
+    this.postedTime = this.cluster.now();
     this.sentSample = 0;
     this.trafficRunning = false;
     this.sentForwards = '';
@@ -191,7 +204,8 @@ export class SimHost {
     const objects: KubeObject[] = [];
     for (const spec of this.cluster.registry.all()) if (!UNMIRRORED_KINDS.has(spec.kind)) objects.push(...this.cluster.list(spec.kind).map(mirrored));
     this.pending = [];
-    this.post({ type: 'ready', version: PROTOCOL_VERSION, time: this.cluster.now(), objects, actions: [...this.cluster.actions()] });
+    this.postedTime = this.cluster.now();
+    this.post({ type: 'ready', version: PROTOCOL_VERSION, time: this.postedTime, objects, actions: [...this.cluster.actions()] });
   }
 
   private setPlaying(playing: boolean): void {
@@ -216,7 +230,8 @@ export class SimHost {
     } catch (err) {
       this.post({ type: 'error', message: `the simulation failed at ${this.cluster.now()} ms: ${err instanceof Error ? err.message : String(err)}` });
     }
-    this.flush();
+    if (++this.ticksSincePost >= POST_EVERY_TICKS) this.flush();
+    else this.flushTraffic();
     this.pace.record(this.ticker.now(), this.cluster.now());
     const lagging = laggingSpeed(this.speed, this.pace.speed());
     if (lagging !== this.lagging) {
@@ -248,13 +263,17 @@ export class SimHost {
 
   /**
    * flush merges the batches gathered since the last post into one, the latest version of each object winning, and
-   * leaves out the kinds the page does not mirror. A batch left with nothing still goes: it carries the time.
+   * leaves out the kinds the page does not mirror. It posts even with nothing to carry while virtual time has moved
+   * on: the batch carries the clock the page shows, which otherwise stood still while nothing changed.
    */
   private flush(): void {
     this.flushTraffic();
-    if (this.pending.length === 0) return;
+    this.ticksSincePost = 0;
     const batches = this.pending;
+    const time = this.cluster.now();
+    if (batches.length === 0 && time === this.postedTime) return;
     this.pending = [];
+    this.postedTime = time;
     const merged = new Map<string, KubeObject>();
     const deleted = new Map<string, ChangeBatch['deleted'][number]>();
     for (const batch of batches) {
@@ -271,7 +290,7 @@ export class SimHost {
         deleted.set(key, ref);
       }
     }
-    const batch = { time: batches[batches.length - 1].time, upserted: [...merged.values()], deleted: [...deleted.values()], actions: batches.flatMap((b) => b.actions) };
+    const batch = { time, upserted: [...merged.values()], deleted: [...deleted.values()], actions: batches.flatMap((b) => b.actions) };
     for (const message of encodeBatch(batch)) this.post(message);
   }
 }

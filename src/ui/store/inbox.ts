@@ -32,11 +32,12 @@ export const PACE = 8;
 export const MAX_PAUSE_MS = 1000;
 
 /**
- * While the cluster plays, store updates come at most this often. At 100x the worker sends a batch every tick
- * (100 ms); updating the store for each one decoded every pod version in between, and the decoded pods, replaced a
- * tick later, were promoted and collected by a major garbage collection every 2-3 s (each one 4-5 long frames in the
- * UI benchmark). A quarter of a second per update still shows a rollout move, and a newer version replaces an older
- * one before anyone parses it. Paused, what a Step or another command did shows at once.
+ * While the cluster plays, store updates come at most this often. At 100x the worker sent a batch every tick
+ * (100 ms; now every third: POST_EVERY_TICKS in src/worker/simHost.ts); updating the store for each one decoded
+ * every pod version in between, and the decoded pods, replaced a tick later, were promoted and collected by a major
+ * garbage collection every 2-3 s (each one 4-5 long frames in the UI benchmark). A quarter of a second per update
+ * still shows a rollout move, and a newer version replaces an older one before anyone parses it. Paused, what a Step
+ * or another command did shows at once.
  */
 export const MIN_INTERVAL_MS = 250;
 
