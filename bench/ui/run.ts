@@ -44,7 +44,13 @@ const HEAP = process.env.BENCH_UI_HEAP === '1';
  */
 const ALLOC = process.env.BENCH_UI_ALLOC === '1';
 const SCREENSHOT = 'test-results/ui-bench.png';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/**
+ * BENCH_UI_JS_FLAGS passes V8 flags to every page and worker, e.g. `--trace-gc-nvp`: with DEBUG=pw:browser each
+ * collection's phases print as JSON, background threads' share (background.evacuate.copy) and memory-reducing mode
+ * (reduce_memory) among them. Flags change what is measured: a run with them is for looking, not for the targets.
+ */
+const JS_FLAGS = process.env.BENCH_UI_JS_FLAGS ? [`--js-flags=${process.env.BENCH_UI_JS_FLAGS}`] : [];
+const CHROMIUM_ARGS = [...JS_FLAGS, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 const TARGET_P95_MS = 10;
 const TARGET_LONG_FRAME_MS = 50;
