@@ -1,25 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { watchProblems } from './offline';
-import { editorMarkers, pasteManifest } from './helpers';
+import { editorMarkers, pasteManifest, WEB_DEPLOYMENT } from './helpers';
 
-const WRONG_TYPE = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: three
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-`;
+/** The editor's first example with a replica count that is not a number, on line 6. */
+const WRONG_TYPE = WEB_DEPLOYMENT.replace('replicas: 3', 'replicas: three');
 
 test('the editor checks, documents and completes a manifest from the Kubernetes schema, which its yaml worker loads from the app itself', async ({ page }) => {
   const problems = watchProblems(page);
@@ -43,9 +27,9 @@ test('the editor checks, documents and completes a manifest from the Kubernetes 
   await page.getByTestId('manifest-editor').locator('.view-line', { hasText: 'replicas: three' }).click();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
-  await page.keyboard.type('strat');
+  await page.keyboard.type('minRe');
   await page.keyboard.press('Control+Space');
-  await expect(page.locator('.suggest-widget.visible')).toContainText('strategy');
+  await expect(page.locator('.suggest-widget.visible')).toContainText('minReadySeconds');
   await page.screenshot({ path: 'test-results/schema-completion.png' });
 
   expect(schemaRequests).toHaveLength(1);

@@ -84,7 +84,8 @@ export function encodeBatch(batch: ChangeBatch, maxBytes = MAX_BYTES_PER_MESSAGE
   return parts;
 }
 
-const involvedOf = ({ involvedObject: { kind, namespace, name } }: Event) => `${kind ?? ''}/${namespace ?? ''}/${name ?? ''}`;
+/** involvedOf names the object an Event is about as the wire names objects (see wireKey). */
+const involvedOf = ({ involvedObject: { kind, namespace, name } }: Event) => wireKey(kind ?? '', namespace, name);
 
 /**
  * newestEvents picks the EVENT_WINDOW newest of a batch's Events, the later in the batch first among equal times,

@@ -2,7 +2,7 @@ import type { Event } from 'kubernetes-types/core/v1';
 import type { KubeObject, ObjectRef } from '../../sim/index';
 import { parseText } from '../../worker/packedTexts';
 import { EVENT_WINDOW } from '../../worker/protocol';
-import { eventTime as timeOfEvent } from '../../worker/wireBatch';
+import { eventTime as timeOfEvent, wireKey } from '../../worker/wireBatch';
 
 /** How many of the newest Events the log keeps at hand for the timeline, which shows at most this many entries. */
 export const RECENT_EVENTS = EVENT_WINDOW;
@@ -82,9 +82,9 @@ export function recordOf(event: Event): EventRecord {
   return { key: `${event.metadata?.namespace ?? ''}/${event.metadata?.name ?? ''}`, involved: involvedKey({ kind, namespace, name }), time: eventTime(event), start: 0, end: 0, event };
 }
 
-/** involvedKey is how the log names the object an Event is about: `kind/namespace/name`. */
+/** involvedKey is how the log names the object an Event is about: `kind/namespace/name`, as the wire names it (see wireKey). */
 export function involvedKey(ref: Partial<ObjectRef>): string {
-  return `${ref.kind ?? ''}/${ref.namespace ?? ''}/${ref.name ?? ''}`;
+  return wireKey(ref.kind ?? '', ref.namespace, ref.name);
 }
 
 /** touches tells whether the update that made `log` added, changed or deleted Events about `ref`. */
