@@ -50,7 +50,8 @@ export interface Ticker {
 
 /**
  * SimHost owns the cluster inside the worker: it turns commands into calls on the cluster, runs virtual time at
- * the chosen speed while playing, and merges change batches so the UI gets at most one per POST_EVERY_TICKS ticks.
+ * the chosen speed while playing, and merges change batches so the UI gets one per POST_EVERY_TICKS ticks while
+ * playing, and one after each command.
  */
 export class SimHost {
   private cluster!: Cluster;
@@ -69,7 +70,7 @@ export class SimHost {
   private sentForwards = '';
   /** Ticks since the last batch went to the page, and the virtual time it carried. */
   private ticksSincePost = 0;
-  private postedTime = -1;
+  private postedTime = 0;
 
   constructor(
     private readonly post: (message: WorkerMessage) => void,
