@@ -1,7 +1,9 @@
 // Reads a V8 sampling heap profile (DevTools protocol HeapProfiler.getSamplingProfile): the bytes sampled where they
 // were allocated, by function. Started with includeObjectsCollectedByMajorGC, it counts what is still live and what a
-// major collection freed, not what died young: the garbage that fragments old space, which the idle phase's memory
-// reducer then compacts in one pause.
+// major collection freed, not what a scavenge freed. A major collection also frees the young generation, so this
+// counts the garbage that fragments old space and also young garbage that a major collection happened to find (the
+// page's young generation grows to 16-32 MB): a function high on the list did not necessarily promote anything.
+// V8's own figures (`--trace-gc-nvp`: `promoted` per scavenge) count promotion.
 
 /** The parts of HeapProfiler.SamplingHeapProfileNode this reads. */
 export interface SamplingNode {

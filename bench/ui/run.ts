@@ -39,8 +39,8 @@ const PROFILE = process.env.BENCH_UI_PROFILE === '1';
 const HEAP = process.env.BENCH_UI_HEAP === '1';
 /**
  * BENCH_UI_ALLOC=1 samples the page's allocations over the three phases, counting what a major collection freed and
- * what is still live, not what died young (see allocationProfile), and prints them by function (build with
- * BENCH_UI_MINIFY=false for names). Sampling slows allocation: the run's frame times are not comparable.
+ * what is still live, not what a scavenge freed (see allocationProfile for what that includes), and prints them by
+ * function (build with BENCH_UI_MINIFY=false for names). Sampling slows allocation: the run's frame times are not comparable.
  */
 const ALLOC = process.env.BENCH_UI_ALLOC === '1';
 const SCREENSHOT = 'test-results/ui-bench.png';
@@ -345,7 +345,7 @@ async function allocationReport(cdp: CDPSession): Promise<void> {
   const sites = allocationsByFunction(profile.head as SamplingNode);
   const total = sites.reduce((sum, s) => sum + s.bytes, 0);
   const mb = (n: number) => (n / 1e6).toFixed(2);
-  console.log(`\nAllocations over the three phases that a major collection freed or that are still live (sampled): ${mb(total)} MB`);
+  console.log(`\nAllocations over the three phases that a major collection freed (young or old) or that are still live (sampled): ${mb(total)} MB`);
   console.log(table(['function', 'MB', 'callers (MB)'], sites.slice(0, 30).map((s) => [s.name.slice(0, 70), mb(s.bytes), s.callers.slice(0, 3).map(([c, b]) => `${c.slice(0, 50)} ${mb(b)}`).join('; ')])));
 }
 
