@@ -43,6 +43,13 @@ const HEAP = process.env.BENCH_UI_HEAP === '1';
  * function (build with BENCH_UI_MINIFY=false for names). Sampling slows allocation: the run's frame times are not comparable.
  */
 const ALLOC = process.env.BENCH_UI_ALLOC === '1';
+/**
+ * BENCH_UI_WITHOUT_EDITOR=1 never lets Monaco's chunk arrive (the editor pane shows its loading line): the page as it
+ * would be with the editor in a process of its own. Monaco is some two-thirds of the page's V8 heap (14.9 MB with it,
+ * 5.3 MB without, a 100-node cluster after a full collection), which the memory reducer compacts. For comparison only:
+ * this is not the playground, and its verdict is not the targets'.
+ */
+const WITHOUT_EDITOR = process.env.BENCH_UI_WITHOUT_EDITOR === '1';
 const SCREENSHOT = 'test-results/ui-bench.png';
 /**
  * BENCH_UI_JS_FLAGS passes V8 flags to every page and worker, e.g. `--trace-gc-nvp`: with DEBUG=pw:browser each
@@ -384,9 +391,12 @@ async function runOnce(run: number): Promise<RunResult> {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     await page.addInitScript({ content: PROBE });
+    // A request left unanswered: React's Suspense keeps the editor's fallback.
+    if (WITHOUT_EDITOR) await page.route(/\/ManifestEditor-[^/]*\.js$/, () => undefined);
     await page.goto(URL_);
     // Let Monaco's lazy chunk load and settle first: it is not part of what is measured.
-    await page.getByTestId('manifest-editor').locator('.monaco-editor').waitFor({ timeout: 30_000 });
+    if (WITHOUT_EDITOR) await page.getByText('Loading editor…').waitFor({ timeout: 30_000 });
+    else await page.getByTestId('manifest-editor').locator('.monaco-editor').waitFor({ timeout: 30_000 });
     await send(page, { type: 'reset', workers: WORKERS });
     // A cluster this size opens in the far view, whose cards are drawn on a canvas: its fallback content names each node.
     await page.locator(`[aria-label="node node-${WORKERS}"]`).waitFor({ state: 'attached', timeout: 30_000 });
@@ -456,7 +466,7 @@ function targetsReport(runs: RunResult[], initialKib: number): void {
   const longRuns = runs.filter((r) => r.longPerPhase.some(([, count]) => count > 0)).length;
   const phaseCounts = runs[0].longPerPhase.map(([name], i) => `${name} ${runs.reduce((n, r) => n + r.longPerPhase[i][1], 0)}`).join(', ');
   const several = runs.length > 1;
-  console.log(several ? `\nTargets over ${runs.length} runs` : '\nTargets');
+  console.log(`${several ? `\nTargets over ${runs.length} runs` : '\nTargets'}${WITHOUT_EDITOR ? ' (WITHOUT THE EDITOR: for comparison only, not the playground)' : ''}`);
   console.log(
     table(
       ['target', 'measured', 'verdict'],
