@@ -394,7 +394,8 @@ async function runOnce(run: number): Promise<RunResult> {
     // A request left unanswered: React's Suspense keeps the editor's fallback.
     if (WITHOUT_EDITOR) await page.route(/\/ManifestEditor-[^/]*\.js$/, () => undefined);
     await page.goto(URL_);
-    // Let Monaco's lazy chunk load and settle first: it is not part of what is measured.
+    // Let Monaco's lazy chunk load and settle first (without the editor, its pane show the loading line): it is not
+    // part of what is measured.
     if (WITHOUT_EDITOR) await page.getByText('Loading editor…').waitFor({ timeout: 30_000 });
     else await page.getByTestId('manifest-editor').locator('.monaco-editor').waitFor({ timeout: 30_000 });
     await send(page, { type: 'reset', workers: WORKERS });
