@@ -25,6 +25,8 @@ export interface KindSpec<T extends KubeObject = KubeObject> {
   statusSubresource: boolean;
   /** Whether the API server tracks metadata.generation (bumped on spec changes). */
   generation?: boolean;
+  /** The registry's TTLFunc: each write of an object of this kind is deleted this long after, unless written again. */
+  ttlSeconds?: number;
   /** SetDefaults_<Kind>: fill in defaults in place on a private copy. */
   defaults?(obj: T): void;
   /** Validate<Kind>: field errors for a create (old undefined) or an update. */

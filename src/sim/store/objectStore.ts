@@ -15,6 +15,7 @@ import { filterList } from './listFilter';
 import type { Action, ApiClient, DeleteOptions, ListOptions, Verb, WatchEvent, WatchHandler, WriteContext } from './types';
 import { deepCopy } from './deepCopy';
 import { KindBucket } from './kindBucket';
+import { ObjectTTL, type Leased } from './objectTTL';
 
 /** apimachinery's SimpleNameGenerator: a generated name is the prefix (at most 58 chars) plus 5 random chars. */
 const MAX_GENERATED_PREFIX = 58;
@@ -39,6 +40,8 @@ export class ObjectStore implements ApiClient {
   private readonly sortedCache = new Map<string, KubeObject[]>();
   private readonly handlers = new Map<string, WatchHandler[]>();
   private readonly actionLog: Action[] = [];
+  /** The leases of kinds whose writes expire (see ObjectTTL), by kind. */
+  private readonly ttls = new Map<string, ObjectTTL>();
   private resourceVersion = 0;
   private readonly view: AdmissionView;
   /** The plugins of each phase, in order: looked up once, not by phase name on every write. */
@@ -231,8 +234,25 @@ export class ObjectStore implements ApiClient {
     this.bucket(obj.kind).set(obj);
     this.sortedCache.delete(obj.kind);
     this.record(verb, obj, ctx);
+    this.lease(obj);
     this.dispatch({ type, object: obj, old });
     return obj;
+  }
+
+  /** lease gives a write of a kind with a TTL its lease (see ObjectTTL). */
+  private lease(obj: KubeObject): void {
+    const ttlSeconds = this.options.registry.forKind(obj.kind)?.ttlSeconds;
+    if (ttlSeconds === undefined) return;
+    let ttl = this.ttls.get(obj.kind);
+    if (!ttl) this.ttls.set(obj.kind, (ttl = new ObjectTTL(this.options.clock, ttlSeconds, (lease) => this.expire(lease))));
+    ttl.track(obj);
+  }
+
+  /** expire deletes what a lease ran out on, unless a later write (with a lease of its own) replaced it. */
+  private expire({ kind, namespace, name, resourceVersion }: Leased): void {
+    const current = this.get(kind, namespace, name);
+    if (current?.metadata.resourceVersion !== resourceVersion) return;
+    this.remove(current, { actor: 'kube-apiserver', reason: `${kind} ${name} expired: its TTL ran out`, quiet: true });
   }
 
   private remove(existing: KubeObject, ctx: WriteContext, verb: Verb = 'delete'): void {

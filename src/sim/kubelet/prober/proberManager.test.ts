@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { VirtualMs } from '../../clock/virtualClock';
+import { EVENT_TTL_SECONDS } from '../../kinds/core/event';
 import { httpConnectionRefused, httpStatusFailure } from './probeOutput';
 import { FakeProbeTarget, TEST_POD_IP, fail, hang, newTestProber, succeed, testPod, type FakeAnswers } from './testing';
 import type { ProbeResult, ProbeType } from './types';
@@ -219,8 +220,8 @@ describe('KubeletProberManager', () => {
   });
 
   const removals: Array<{ name: string; remove: (m: ReturnType<typeof newTestProber>['manager']) => void }> = [
-    { name: 'removeContainer stops every worker of the container, even one waiting out a timeout, and leaves no clock task', remove: (m) => m.removeContainer('uid-web', 'app') },
-    { name: 'removePod stops every worker of the pod and leaves no clock task', remove: (m) => m.removePod('uid-web') },
+    { name: 'removeContainer stops every worker of the container, even one waiting out a timeout, and leaves no clock task but its Event\'s expiry', remove: (m) => m.removeContainer('uid-web', 'app') },
+    { name: 'removePod stops every worker of the pod and leaves no clock task but its Event\'s expiry', remove: (m) => m.removePod('uid-web') },
   ];
   for (const c of removals) {
     it(c.name, () => {
@@ -233,7 +234,8 @@ describe('KubeletProberManager', () => {
       manager.addContainer(testPod([container]), container, 'containerd://1', 0, target);
       clock.advanceTo(s(12));
       c.remove(manager);
-      expect(clock.nextAt()).toBeUndefined();
+      // The only task left is the API server's: the Unhealthy Event of 11s expires an hour later (--event-ttl).
+      expect(clock.nextAt()).toBe(s(11) + EVENT_TTL_SECONDS * 1000);
       expect(manager.activeWorkers()).toBe(0);
       expect(manager.result('uid-web', 'app', 'readiness')).toBeUndefined();
       clock.advanceTo(s(60));
