@@ -41,11 +41,6 @@ export class ObjectTTL {
     if (!this.timer) this.arm();
   }
 
-  /** How many leases are held, including those of versions since replaced. */
-  get size(): number {
-    return this.leases.length - this.head;
-  }
-
   private arm(): void {
     const next = this.leases[this.head];
     if (!next) return;
