@@ -244,12 +244,12 @@ export class ObjectStore implements ApiClient {
     const ttlSeconds = this.options.registry.forKind(obj.kind)?.ttlSeconds;
     if (ttlSeconds === undefined) return;
     let ttl = this.ttls.get(obj.kind);
-    if (!ttl) this.ttls.set(obj.kind, (ttl = new ObjectTTL(this.options.clock, ttlSeconds, (lease) => this.expire(lease))));
+    if (!ttl) this.ttls.set(obj.kind, (ttl = new ObjectTTL(this.options.clock, ttlSeconds, (lease) => this.expire(obj.kind, lease))));
     ttl.track(obj);
   }
 
   /** expire deletes what a lease ran out on, unless a later write (with a lease of its own) replaced it. */
-  private expire({ kind, namespace, name, resourceVersion }: Leased): void {
+  private expire(kind: string, { namespace, name, resourceVersion }: Leased): void {
     const current = this.get(kind, namespace, name);
     if (current?.metadata.resourceVersion !== resourceVersion) return;
     this.remove(current, { actor: 'kube-apiserver', reason: `${kind} ${name} expired: its TTL ran out`, quiet: true });

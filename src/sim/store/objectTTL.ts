@@ -1,13 +1,14 @@
 // Mirrors the API server's TTL storage (k8s.io/apiserver/pkg/registry/generic/registry/store.go TTLFunc, which the
 // Event registry in pkg/registry/core/event/storage sets to kube-apiserver's --event-ttl): every create or update of
 // such an object gives its key a fresh etcd lease of the TTL, and etcd deletes the key when the lease runs out unless
-// a later write replaced it. Leaves out etcd's lease-expiry granularity: a key goes at exactly its write plus the TTL.
+// a later write replaced it. Leaves out the API server's lease reuse (storage/etcd3/lease_manager.go: writes within
+// 60 s share one lease, given the TTL plus that minute), by which a real key may outlive its TTL by up to a minute:
+// here a key goes at exactly its write plus the TTL.
 import type { KubeObject } from '../api/object';
 import type { TimerHandle, VirtualClock, VirtualMs } from '../clock/virtualClock';
 
 /** Leased is one write's lease: the version it stored and when the lease runs out. */
 export interface Leased {
-  kind: string;
   namespace: string;
   name: string;
   resourceVersion: string;
@@ -37,7 +38,7 @@ export class ObjectTTL {
   /** track leases the version of `obj` just stored. */
   track(obj: KubeObject): void {
     const { namespace = '', name = '', resourceVersion = '' } = obj.metadata;
-    this.leases.push({ kind: obj.kind, namespace, name, resourceVersion, expiresAt: this.clock.now() + this.ttlSeconds * 1000 });
+    this.leases.push({ namespace, name, resourceVersion, expiresAt: this.clock.now() + this.ttlSeconds * 1000 });
     if (!this.timer) this.arm();
   }
 
