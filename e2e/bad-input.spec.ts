@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { watchProblems } from './offline';
-import { applyWithShortcut, editorMarkers, pasteManifest } from './helpers';
+import { applyWithShortcut, editorHolds, editorMarkers, pasteManifest } from './helpers';
 
 const MIXED = `apiVersion: v1
 kind: ConfigMap
@@ -47,8 +47,6 @@ test('a malformed paste shows errors at their lines, still applies the valid doc
   await page.screenshot({ path: 'test-results/bad-input.png' });
 
   await page.reload();
-  await expect
-    .poll(() => page.evaluate((text) => (window as unknown as { __monaco?: { editor: { getModels(): Array<{ getValue(): string }> } } }).__monaco?.editor.getModels().some((m) => m.getValue() === text) ?? false, MIXED), { timeout: 20_000 })
-    .toBe(true);
+  await expect.poll(() => editorHolds(page, MIXED), { timeout: 20_000 }).toBe(true);
   expect(problems).toEqual([]);
 });

@@ -1,6 +1,7 @@
 // What the browser must download before first paint: the module scripts and modulepreload links of dist/index.html
-// (Vite's HTML output); every other JS file of dist/assets is a lazy chunk or a worker, listed apart.
-import { readdirSync, readFileSync } from 'node:fs';
+// (Vite's HTML output); the editor's frame (dist/editor.html, a page of its own in its own process), lazy chunks and
+// workers are listed apart.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -8,7 +9,7 @@ export interface JsFile {
   file: string;
   bytes: number;
   gzipBytes: number;
-  role: 'initial' | 'lazy chunk' | 'worker';
+  role: 'initial' | 'editor frame' | 'lazy chunk' | 'worker';
 }
 
 /** initialScripts lists the JS URLs index.html loads itself: `<script type="module" src>` and `<link rel="modulepreload" href>`. */
@@ -29,14 +30,16 @@ export function isWorkerFile(file: string): boolean {
 
 /** jsFiles measures every JS file of a Vite dist directory, raw and gzipped (zlib's default level, as Vite reports). */
 export function jsFiles(distDir: string): JsFile[] {
-  const initial = new Set(initialScripts(readFileSync(join(distDir, 'index.html'), 'utf8')).map((url) => url.replace(/^\//, '')));
+  const scriptsOf = (html: string) => (existsSync(join(distDir, html)) ? initialScripts(readFileSync(join(distDir, html), 'utf8')).map((url) => url.replace(/^\//, '')) : []);
+  const initial = new Set(scriptsOf('index.html'));
+  const editorFrame = new Set(scriptsOf('editor.html'));
   const out: JsFile[] = [];
   for (const name of readdirSync(join(distDir, 'assets'))) {
     if (!name.endsWith('.js')) continue;
     const file = `assets/${name}`;
     const body = readFileSync(join(distDir, file));
-    out.push({ file, bytes: body.length, gzipBytes: gzipSync(body).length, role: initial.has(file) ? 'initial' : isWorkerFile(name) ? 'worker' : 'lazy chunk' });
+    out.push({ file, bytes: body.length, gzipBytes: gzipSync(body).length, role: initial.has(file) ? 'initial' : editorFrame.has(file) ? 'editor frame' : isWorkerFile(name) ? 'worker' : 'lazy chunk' });
   }
-  const order = { initial: 0, 'lazy chunk': 1, worker: 2 };
+  const order = { initial: 0, 'editor frame': 1, 'lazy chunk': 2, worker: 3 };
   return out.sort((a, b) => order[a.role] - order[b.role] || b.gzipBytes - a.gzipBytes);
 }

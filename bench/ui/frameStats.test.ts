@@ -4,12 +4,17 @@ import { animationFrames, between, busyIn, framesOf, gcPauses, longestMajor, mar
 const main = { pid: 1, tid: 10 };
 const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', cat: '__metadata', ph: 'M', ts: 0, pid, tid, args: { name } });
 const frame = (ts: number, t = main): TraceEvent => ({ name: 'BeginMainThreadFrame', cat: 'disabled-by-default-devtools.timeline.frame', ph: 'I', ts, ...t });
+const stamp = (ts: number, message: string): TraceEvent => ({ name: 'TimeStamp', cat: 'devtools.timeline', ph: 'I', ts, ...main, args: { data: { message } } });
 const task = (ts: number, dur: number, name = 'ThreadControllerImpl::RunTask', tdur = dur): TraceEvent => ({ name, cat: 'toplevel', ph: 'X', ts, dur, tdur, ...main });
 
 describe('rendererMain', () => {
   it.each([
-    { name: 'picks the renderer main thread that began the most frames', events: [meta(1, 10, 'CrRendererMain'), meta(2, 20, 'CrRendererMain'), frame(1), frame(2), frame(3, { pid: 2, tid: 20 })], want: main },
-    { name: 'ignores frames begun on threads that are not a renderer main thread', events: [meta(1, 10, 'Compositor'), frame(1)], want: undefined },
+    {
+      name: 'picks the renderer main thread that recorded the markers, though another renderer (the editor frame) began more frames',
+      events: [meta(1, 10, 'CrRendererMain'), meta(2, 20, 'CrRendererMain'), frame(1, { pid: 2, tid: 20 }), frame(2, { pid: 2, tid: 20 }), frame(3), stamp(4, 'create:start')],
+      want: main,
+    },
+    { name: 'ignores markers on threads that are not a renderer main thread', events: [meta(1, 10, 'Compositor'), stamp(1, 'create:start')], want: undefined },
   ])('$name', ({ events, want }) => expect(rendererMain(events)).toEqual(want));
 });
 
@@ -122,7 +127,6 @@ describe('percentile', () => {
 });
 
 describe('marker and between', () => {
-  const stamp = (ts: number, message: string): TraceEvent => ({ name: 'TimeStamp', cat: 'devtools.timeline', ph: 'I', ts, ...main, args: { data: { message } } });
   it('finds the console.timeStamp of a label and keeps metadata plus the events inside the window', () => {
     const events = [meta(1, 10, 'CrRendererMain'), task(0, 5), stamp(10, 'start'), task(20, 5), stamp(30, 'end'), task(40, 5)];
     const [from, to] = [marker(events, 'start')!, marker(events, 'end')!];

@@ -36,19 +36,16 @@ export interface Frame {
 
 const TOP_LEVEL_TASK = 'ThreadControllerImpl::RunTask';
 
-/** rendererMain picks the page's main thread: the CrRendererMain that began the most frames. */
+/**
+ * rendererMain picks the page's main thread: the CrRendererMain on which the benchmark left its markers
+ * (`console.timeStamp`, run in the page). Counting frames would not do: the editor's frame has a renderer of its own,
+ * which begins a frame whenever it animates, while the page's busy thread begins fewer.
+ */
 export function rendererMain(events: readonly TraceEvent[]): Thread | undefined {
   const names = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, String(e.args?.name));
-  const frames = new Map<string, number>();
-  for (const e of events) {
-    const key = `${e.pid}:${e.tid}`;
-    if (e.name === 'BeginMainThreadFrame' && names.get(key) === 'CrRendererMain') frames.set(key, (frames.get(key) ?? 0) + 1);
-  }
-  const best = [...frames].sort((a, b) => b[1] - a[1])[0];
-  if (!best) return undefined;
-  const [pid, tid] = best[0].split(':').map(Number);
-  return { pid, tid };
+  const stamp = events.find((e) => e.name === 'TimeStamp' && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
+  return stamp && { pid: stamp.pid, tid: stamp.tid };
 }
 
 const on = (t: Thread) => (e: TraceEvent) => e.pid === t.pid && e.tid === t.tid;

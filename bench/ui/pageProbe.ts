@@ -22,9 +22,13 @@ export interface ClusterStatus {
   time: string;
 }
 
-/** PROBE is installed with addInitScript, before the app's own scripts run. */
+/**
+ * PROBE is installed with addInitScript, before the app's own scripts run. It stays out of the editor's frame, which
+ * its requestAnimationFrame loop would keep drawing every frame, on the same two cores as the page.
+ */
 export const PROBE = `
 (() => {
+  if (window !== window.top) return;
   const b = { raf: [], loaf: [], longtasks: [] };
   const loop = (t) => { b.raf.push(t); requestAnimationFrame(loop); };
   requestAnimationFrame(loop);

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApplyResult } from '../sim/index';
 import { TimeControls } from './components/TimeControls';
 import { ClusterGraph } from './graph/ClusterGraph';
@@ -15,12 +15,11 @@ import { useShortcuts } from './shortcuts';
 import { KubectlConsole } from './console/KubectlConsole';
 import { consoleBackend } from './console/consoleBackend';
 import { TrafficPanel } from './panels/TrafficPanel';
+import { ManifestEditorFrame } from './editor/ManifestEditorFrame';
 
 const startTraffic = (flow: Parameters<typeof simClient.startTraffic>[0]) => simClient.startTraffic(flow);
 const stopTraffic = (id: string) => simClient.stopTraffic(id);
 
-// Monaco is large: load it after the graph is on screen.
-const ManifestEditor = lazy(() => import('./editor/ManifestEditor'));
 
 /** App lays out the screen: controls on top, editor left, graph centre, inspector right, timeline and kubectl console below. */
 export function App() {
@@ -41,9 +40,7 @@ export function App() {
       <main className="grid min-h-0 flex-1 grid-cols-[minmax(300px,28%)_1fr_minmax(260px,22%)]">
         <section aria-label="manifest editor" className="flex min-h-0 flex-col [contain:strict] border-r border-slate-300 dark:border-slate-800">
           <div className="min-h-0 flex-1">
-            <Suspense fallback={<p className="p-3 text-xs text-slate-500">Loading editor…</p>}>
-              <ManifestEditor onApply={onApply} onResults={setResults} theme={theme} />
-            </Suspense>
+            <ManifestEditorFrame onApply={onApply} onResults={setResults} theme={theme} />
           </div>
           <MessageArea results={results} notice={notice} />
         </section>

@@ -1,39 +1,44 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import type { ApplyResult } from '../../sim/index';
-import { monaco, K8S_FILE_SUFFIX, overflowWidgetsDomNode } from './monacoSetup';
+import type { Theme } from '../store/uiStore';
+import { monaco, K8S_FILE_SUFFIX } from './monacoSetup';
 import { EXAMPLES } from './examples';
-import { loadFiles, saveFiles, uniqueName, type EditorFiles } from './fileStore';
+import { uniqueName, type EditorFiles } from './fileStore';
 import { applyMarkers } from './applyMarkers';
 
 export interface ManifestEditorProps {
+  /** The files saved when the editor opened. */
+  initial: EditorFiles;
+  /** Every edit, tab change or new tab, to be saved. */
+  onChange(files: EditorFiles): void;
   onApply(text: string): Promise<ApplyResult[]>;
-  onResults(results: ApplyResult[]): void;
-  theme: 'light' | 'dark';
+  theme: Theme;
 }
 
-const FALLBACK: EditorFiles = { files: [{ name: EXAMPLES[0].file, text: EXAMPLES[0].text }], active: 0 };
 const MARKER_OWNER = 'kubeplay-apply';
 
 /**
  * ManifestEditor is Monaco with the Kubernetes schema: tabs of manifests saved on every keystroke, an examples
- * menu, and apply errors shown as markers at their line and column. It is loaded lazily, after the graph.
+ * menu, and apply errors shown as markers at their line and column. It runs in the editor's own frame (see
+ * frameProtocol.ts).
  */
-export default function ManifestEditor({ onApply, onResults, theme }: ManifestEditorProps) {
-  const [state, setState] = useState<EditorFiles>(() => loadFiles(localStorage, FALLBACK));
+export function ManifestEditor({ initial, onChange, onApply, theme }: ManifestEditorProps) {
+  const [state, setState] = useState<EditorFiles>(initial);
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
   const active = state.files[state.active];
   const path = `file:///${active.name}${K8S_FILE_SUFFIX}`;
 
-  useEffect(() => saveFiles(localStorage, state), [state]);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  useEffect(() => onChangeRef.current(state), [state]);
 
   const apply = useCallback(async () => {
     const model = editorRef.current?.getModel();
     const text = model?.getValue() ?? active.text;
     const results = await onApply(text);
-    if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, applyMarkers(results, model.getLineCount()));
-    onResults(results);
-  }, [active.text, onApply, onResults]);
+    if (model && !model.isDisposed()) monaco.editor.setModelMarkers(model, MARKER_OWNER, applyMarkers(results, model.getLineCount()));
+  }, [active.text, onApply]);
 
   const applyRef = useRef(apply);
   applyRef.current = apply;
@@ -66,7 +71,7 @@ export default function ManifestEditor({ onApply, onResults, theme }: ManifestEd
     <div className="flex h-full min-h-0 flex-col">
       <div role="tablist" aria-label="manifest files" className="flex items-center gap-1 overflow-x-auto border-b border-slate-300 px-1 dark:border-slate-800">
         {state.files.map((f, i) => (
-          <span key={f.name} className={`flex items-center rounded-t px-2 py-1 text-xs ${i === state.active ? 'bg-slate-200 dark:bg-slate-800' : 'text-slate-500'}`}>
+          <span key={f.name} className={`flex shrink-0 items-center whitespace-nowrap rounded-t px-2 py-1 text-xs ${i === state.active ? 'bg-slate-200 dark:bg-slate-800' : 'text-slate-500'}`}>
             <button role="tab" aria-selected={i === state.active} onClick={() => setState((s) => ({ ...s, active: i }))}>
               {f.name}.yaml
             </button>
@@ -79,7 +84,7 @@ export default function ManifestEditor({ onApply, onResults, theme }: ManifestEd
         ))}
         <select
           aria-label="examples"
-          className="ml-auto rounded bg-slate-200 px-1 py-0.5 text-xs dark:bg-slate-800"
+          className="ml-auto w-28 shrink-0 rounded bg-slate-200 px-1 py-0.5 text-xs dark:bg-slate-800"
           value=""
           onChange={(e) => e.target.value !== '' && openExample(Number(e.target.value))}
         >
@@ -99,7 +104,7 @@ export default function ManifestEditor({ onApply, onResults, theme }: ManifestEd
           value={active.text}
           onChange={(v) => setText(v ?? '')}
           onMount={onMount}
-          options={{ minimap: { enabled: false }, fontSize: 12, scrollBeyondLastLine: false, tabSize: 2, automaticLayout: true, fixedOverflowWidgets: true, overflowWidgetsDomNode }}
+          options={{ minimap: { enabled: false }, fontSize: 12, scrollBeyondLastLine: false, tabSize: 2, automaticLayout: true, fixedOverflowWidgets: true }}
         />
       </div>
       <div className="flex items-center gap-2 border-t border-slate-300 p-2 dark:border-slate-800">

@@ -12,7 +12,7 @@ export interface EditorFiles {
 const STORAGE_KEY = 'kubeplay.editor.v1';
 
 /** loadFiles reads the saved tabs; anything unreadable falls back to the given default, never throws. */
-export function loadFiles(storage: Pick<Storage, 'getItem'>, fallback: EditorFiles): EditorFiles {
+export function loadFiles<F>(storage: Pick<Storage, 'getItem'>, fallback: F): EditorFiles | F {
   try {
     const raw = storage.getItem(STORAGE_KEY);
     if (!raw) return fallback;

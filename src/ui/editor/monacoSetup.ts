@@ -4,17 +4,18 @@ import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution';
 import { loader } from '@monaco-editor/react';
 import { configureMonacoYaml } from 'monaco-yaml';
-import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
-import YamlWorker from './yaml.worker?worker';
-// The schema as a file the yaml worker fetches itself: imported as a module it would also live, parsed, on the page's
-// heap (and be cloned to the worker), 400 KB of text the main thread never reads.
+import editorWorkerUrl from 'monaco-editor/esm/vs/editor/editor.worker?worker&url';
+import yamlWorkerUrl from './yaml.worker?worker&url';
+// The schema as a file the yaml worker fetches itself: imported as a module it would also live, parsed, on the
+// editor's heap (and be cloned to the worker), 400 KB of text the editor's thread never reads.
 import k8sSchemaUrl from '../../generated/k8s-schema.json?url';
+import { crossOriginWorker } from './crossOriginWorker';
 
 /** Models whose path ends in this get the Kubernetes schema (completion, hover docs, validation). */
 export const K8S_FILE_SUFFIX = '.k8s.yaml';
 
 self.MonacoEnvironment = {
-  getWorker: (_id: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
+  getWorker: (_id: string, label: string) => (label === 'yaml' ? crossOriginWorker(yamlWorkerUrl, 'yaml') : crossOriginWorker(editorWorkerUrl, 'editor')),
 };
 loader.config({ monaco });
 configureMonacoYaml(monaco, {
@@ -24,11 +25,5 @@ configureMonacoYaml(monaco, {
   validate: true,
   schemas: [{ uri: new URL(k8sSchemaUrl, location.href).href, fileMatch: [`**/*${K8S_FILE_SUFFIX}`] }],
 });
-
-/**
- * Where editors draw hovers and suggestions (with `fixedOverflowWidgets`): outside the editor's pane, whose
- * `contain: strict` would clip them at its edge. The class gives them Monaco's styles and theme colours.
- */
-export const overflowWidgetsDomNode = document.body.appendChild(Object.assign(document.createElement('div'), { className: 'monaco-editor' }));
 
 export { monaco };

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { watchProblems } from './offline';
+import { editorFrame } from './helpers';
+
+test('the editor in its own frame: an example opens in a new tab, follows the theme, survives a reload, and kubectl applies the tab', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto('/');
+  const editor = editorFrame(page);
+  await expect(editor.getByTestId('manifest-editor').locator('.monaco-editor.vs-dark')).toBeVisible({ timeout: 20_000 });
+
+  await editor.getByRole('combobox', { name: 'examples' }).selectOption({ label: 'Pod with probes' });
+  const tabs = editor.getByRole('tab');
+  await expect(tabs).toHaveText(['web-deployment.yaml', 'probes-pod.yaml']);
+  await expect(editor.getByRole('tab', { name: 'probes-pod.yaml' })).toHaveAttribute('aria-selected', 'true');
+  await expect(editor.locator('.view-line', { hasText: 'livenessProbe:' })).toBeVisible();
+
+  // The page's theme button reaches the frame: its tabs and Monaco turn light together with the page.
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  await expect(editor.getByTestId('manifest-editor').locator('.monaco-editor.vs')).toBeVisible();
+  await expect(editor.locator('html')).not.toHaveClass(/dark/);
+  await page.screenshot({ path: 'test-results/editor-frame-light.png' });
+
+  await page.reload();
+  await expect(editor.getByTestId('manifest-editor').locator('.monaco-editor.vs')).toBeVisible({ timeout: 20_000 });
+  await expect(editor.getByRole('tab')).toHaveText(['web-deployment.yaml', 'probes-pod.yaml']);
+  await expect(editor.getByRole('tab', { name: 'probes-pod.yaml' })).toHaveAttribute('aria-selected', 'true');
+
+  // The frame saves its tabs in the page's storage, where the console finds them as files.
+  const prompt = page.getByRole('textbox', { name: 'kubectl command' });
+  await prompt.fill('kubectl apply -f probes-pod.yaml');
+  await prompt.press('Enter');
+  await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText('pod/goproxy created');
+  expect(problems).toEqual([]);
+});
