@@ -32,3 +32,18 @@ test('the editor in its own frame: an example opens in a new tab, follows the th
   await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText('pod/goproxy created');
   expect(problems).toEqual([]);
 });
+
+test('an editor frame whose scripts the server refuses says so in its pane, and the rest of the page works', async ({ page }) => {
+  await page.clock.install();
+  await page.route(/\/assets\/editor-[^/]*\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '', headers: {} }));
+  await page.goto('/');
+  await expect(page.getByText('Loading editor…')).toBeVisible();
+  // The pane waits 15 s from the frame's load event, which comes at its own time: run the clock on until it has said so.
+  await expect(async () => {
+    await page.clock.fastForward(16_000);
+    await expect(page.getByRole('alert')).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await expect(page.getByRole('alert')).toHaveText('The editor did not start: its frame could not load its scripts. The server must allow the Origin null (Access-Control-Allow-Origin).');
+  await expect(page.getByRole('article', { name: 'node node-1' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/editor-frame-refused.png', clip: { x: 0, y: 0, width: 800, height: 300 } });
+});

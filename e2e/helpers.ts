@@ -12,7 +12,7 @@ export function editorFrame(page: Page): FrameLocator {
 
 /** editorWindow is the editor's frame, whose window exposes Monaco to tests; undefined until it loads. */
 function editorWindow(page: Page) {
-  return page.frames().find((f) => f.url().endsWith('/editor.html'));
+  return page.frames().find((f) => /\/editor\.html(#|$)/.test(f.url()));
 }
 
 /** editorHolds: whether one of the editor's files has exactly this text. */

@@ -11,6 +11,8 @@ export interface ManifestEditorFrameProps {
 }
 
 const FRAME_URL = `${import.meta.env.BASE_URL}editor.html`;
+/** How long after its document has loaded the frame may take to ask for its files before the pane says it failed. */
+const START_TIMEOUT_MS = 15_000;
 
 /**
  * ManifestEditorFrame holds the manifest editor in a sandboxed iframe: Monaco is two-thirds of what a page with it
@@ -20,6 +22,9 @@ const FRAME_URL = `${import.meta.env.BASE_URL}editor.html`;
 export function ManifestEditorFrame({ onApply, onResults, theme }: ManifestEditorFrameProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+  // The theme the frame draws with before its `init` arrives, so it never flashes the other one.
+  const [src] = useState(() => `${FRAME_URL}#${theme}`);
   const themeRef = useRef(theme);
   themeRef.current = theme;
 
@@ -40,12 +45,25 @@ export function ManifestEditorFrame({ onApply, onResults, theme }: ManifestEdito
     if (ready) post({ type: 'theme', theme });
   }, [ready, theme]);
 
+  // A frame whose scripts the server refused (they are fetched with the Origin `null`) never asks for its files.
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    if (!loaded || ready) return;
+    const timer = setTimeout(() => setFailed(true), START_TIMEOUT_MS);
+    return () => clearTimeout(timer);
+  }, [loaded, ready]);
+
   return (
     <div className="relative h-full">
-      {!ready && <p className="absolute p-3 text-xs text-slate-500">Loading editor…</p>}
+      {!ready && (
+        <p role={failed ? 'alert' : undefined} className={`absolute p-3 text-xs ${failed ? 'text-rose-600 dark:text-rose-300' : 'text-slate-500'}`}>
+          {failed ? 'The editor did not start: its frame could not load its scripts. The server must allow the Origin null (Access-Control-Allow-Origin).' : 'Loading editor…'}
+        </p>
+      )}
       <iframe
         ref={frame}
-        src={FRAME_URL}
+        src={src}
+        onLoad={() => setLoaded(true)}
         title="manifest editor"
         sandbox="allow-scripts"
         allow="clipboard-read; clipboard-write"

@@ -9,6 +9,10 @@ import { ParentLink } from './parentLink';
 
 const FIRST_EXAMPLE: EditorFiles = { files: [{ name: EXAMPLES[0].file, text: EXAMPLES[0].text }], active: 0 };
 
+// The page names its theme in the frame's URL, so the first paint already has it.
+const FIRST_THEME: Theme = location.hash === '#light' ? 'light' : 'dark';
+document.documentElement.classList.toggle('dark', FIRST_THEME === 'dark');
+
 const link = new ParentLink(window.parent, new URL(location.href).origin, window);
 const save = (files: EditorFiles) => link.post({ type: 'save', files });
 const apply = (text: string) => link.apply(text);
@@ -16,7 +20,7 @@ const apply = (text: string) => link.apply(text);
 /** FrameRoot is the whole of editor.html: the manifest editor, once the page has sent the saved files. */
 function FrameRoot() {
   const [initial, setInitial] = useState<EditorFiles>();
-  const [theme, setTheme] = useState<Theme>('dark');
+  const [theme, setTheme] = useState<Theme>(FIRST_THEME);
   useEffect(() => {
     const stop = link.onMessage((message) => {
       if (message.type === 'init') setInitial((files) => files ?? message.files ?? FIRST_EXAMPLE);
