@@ -28,7 +28,7 @@ export class ParentLink {
 
   onMessage(listener: (message: ToEditorFrame) => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   /** apply asks the page to apply the text, and resolves with kubectl's results. */
