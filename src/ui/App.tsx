@@ -20,7 +20,6 @@ import { ManifestEditorFrame } from './editor/ManifestEditorFrame';
 const startTraffic = (flow: Parameters<typeof simClient.startTraffic>[0]) => simClient.startTraffic(flow);
 const stopTraffic = (id: string) => simClient.stopTraffic(id);
 
-
 /** App lays out the screen: controls on top, editor left, graph centre, inspector right, timeline and kubectl console below. */
 export function App() {
   const theme = useUiStore((s) => s.theme);
