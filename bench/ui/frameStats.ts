@@ -52,18 +52,22 @@ const on = (t: Thread) => (e: TraceEvent) => e.pid === t.pid && e.tid === t.tid;
 
 /** topLevelTasks: the outermost task spans of the thread, [start, end, cpu] in µs, nested run loops folded in. */
 export function topLevelTasks(events: readonly TraceEvent[], thread: Thread): Array<[number, number, number]> {
-  const spans = events
-    .filter((e) => on(thread)(e) && e.ph === 'X' && e.name === TOP_LEVEL_TASK && e.dur !== undefined)
-    .map((e): [number, number, number] => [e.ts, e.ts + (e.dur ?? 0), e.tdur ?? e.dur ?? 0])
-    .sort((a, b) => a[0] - b[0]);
+  return foldNested(events.filter((e) => on(thread)(e) && e.ph === 'X' && e.name === TOP_LEVEL_TASK && e.dur !== undefined).map(taskSpan));
+}
+
+/** taskSpan: a complete event as [start, end, cpu] in µs. */
+export const taskSpan = (e: TraceEvent): [number, number, number] => [e.ts, e.ts + (e.dur ?? 0), e.tdur ?? e.dur ?? 0];
+
+/** foldNested merges one thread's task spans into its outermost ones, in time order. */
+export function foldNested(spans: Array<[number, number, number]>): Array<[number, number, number]> {
   const out: Array<[number, number, number]> = [];
-  for (const s of spans) {
+  for (const s of [...spans].sort((a, b) => a[0] - b[0])) {
     const last = out[out.length - 1];
     if (last && s[0] < last[1]) {
       // A nested task's CPU time is inside its outer task's; a task that only overlaps the last one adds its own.
       if (s[1] > last[1]) last[2] += s[2];
       last[1] = Math.max(last[1], s[1]);
-    } else out.push(s);
+    } else out.push([...s]);
   }
   return out;
 }

@@ -14,6 +14,7 @@ import { animationFrames, between, busyIn, framesOf, gcPauses, longestMajor, mar
 import { PROBE, type ClusterStatus, type ProbeWindow } from './pageProbe';
 import { reducerFloor } from './reducerFloor';
 import { Trace } from './trace';
+import { loadIn, threadGroups, type ThreadGroup } from './threadLoad';
 
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4174);
 const URL_ = `http://127.0.0.1:${PORT}/`;
@@ -157,6 +158,8 @@ interface PhaseResult extends Phase {
   /** The main thread's top-level tasks: [start, end, cpu] in µs (see topLevelTasks). */
   tasks: Array<[number, number, number]>;
   selfTimes: Array<[string, number]>;
+  /** Every thread's top-level tasks in the phase, to name what had the cores in a long frame. */
+  load: ThreadGroup[];
 }
 
 /** measure runs a phase from `start` until `done` or `seconds`, marking its window in the trace, reading the screen once a second. */
@@ -197,6 +200,7 @@ function traced(phase: Phase, trace: TraceEvent[]): PhaseResult {
     gcs: gcPauses(events, main),
     tasks: topLevelTasks(events, main),
     selfTimes: selfTimes(events, main),
+    load: threadGroups(events, main),
   };
 }
 
@@ -301,10 +305,14 @@ function gcReport(phases: PhaseResult[]): void {
         const gcs = pausesIn(f, p.gcs);
         const what = gcs.map((g) => `${g.major ? 'major' : 'minor'} ${ms(g.duration)} ms (${g.reason || 'no reason given'}, ${g.beforeMB.toFixed(0)} → ${g.afterMB.toFixed(0)} MB${evacuated(g)})`).join('; ');
         const busy = busyIn(f, p.tasks);
-        return [p.name, ms(f.duration), ms(busy.wall), ms(busy.cpu), ms(gcs.reduce((sum, g) => sum + g.duration, 0)), what || '-'];
+        const others = loadIn(f, p.load).filter((l) => l.label !== 'page main').slice(0, 4);
+        return [p.name, ms(f.duration), ms(busy.wall), ms(busy.cpu), others.map((l) => `${l.label} ${ms(l.cpu)}`).join(', '), ms(gcs.reduce((sum, g) => sum + g.duration, 0)), what || '-'];
       }),
   );
-  if (rows.length > 0) console.log(`\nFrames over ${TARGET_LONG_FRAME_MS} ms: the main thread's task time and the collections inside them\n${table(['phase', 'frame ms', 'tasks ms', 'tasks cpu ms', 'GC ms', 'collections'], rows)}`);
+  if (rows.length > 0) {
+    console.log(`\nFrames over ${TARGET_LONG_FRAME_MS} ms: the main thread's task time, the CPU time of the busiest other threads (a frame the page was short of cores for), and the collections inside them`);
+    console.log(table(['phase', 'frame ms', 'tasks ms', 'tasks cpu ms', 'other threads, cpu ms', 'GC ms', 'collections'], rows));
+  }
 }
 
 /**

@@ -46,7 +46,9 @@ export class Trace {
     };
     const keepEvent = (e: TraceEvent) => {
       const keep = e.ph === 'M' || e.name === 'BeginMainThreadFrame' || e.name === 'AnimationFrame' || e.name === 'TimeStamp' || (e.ph === 'X' && e.dur !== undefined);
-      if (keep) events.push({ name: e.name, cat: e.cat, ph: e.ph, ts: e.ts, dur: e.dur, tdur: e.tdur, pid: e.pid, tid: e.tid, id: e.id, id2: e.id2, args: e.ph === 'M' || e.name === 'TimeStamp' || e.name === 'MajorGC' || e.name === 'MinorGC' ? e.args : undefined });
+      // A pool task keeps only the source file that posted it: what kind of work it was (see threadLoad).
+      const args = e.ph === 'M' || e.name === 'TimeStamp' || e.name === 'MajorGC' || e.name === 'MinorGC' ? e.args : e.name === 'ThreadPool_RunTask' ? { src_file: e.args?.src_file } : undefined;
+      if (keep) events.push({ name: e.name, cat: e.cat, ph: e.ph, ts: e.ts, dur: e.dur, tdur: e.tdur, pid: e.pid, tid: e.tid, id: e.id, id2: e.id2, args });
     };
     for (;;) {
       const chunk = await this.cdp.send('IO.read', { handle, size: 1 << 20 });
