@@ -14,7 +14,7 @@ import { animationFrames, between, busyIn, framesOf, gcPauses, longestMajor, mar
 import { PROBE, type ClusterStatus, type ProbeWindow } from './pageProbe';
 import { reducerFloor } from './reducerFloor';
 import { Trace } from './trace';
-import { loadIn, threadGroups, type ThreadGroup } from './threadLoad';
+import { loadIn, PAGE_MAIN, threadGroups, type ThreadGroup } from './threadLoad';
 
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4174);
 const URL_ = `http://127.0.0.1:${PORT}/`;
@@ -305,7 +305,7 @@ function gcReport(phases: PhaseResult[]): void {
         const gcs = pausesIn(f, p.gcs);
         const what = gcs.map((g) => `${g.major ? 'major' : 'minor'} ${ms(g.duration)} ms (${g.reason || 'no reason given'}, ${g.beforeMB.toFixed(0)} → ${g.afterMB.toFixed(0)} MB${evacuated(g)})`).join('; ');
         const busy = busyIn(f, p.tasks);
-        const others = loadIn(f, p.load).filter((l) => l.label !== 'page main').slice(0, 4);
+        const others = loadIn(f, p.load).filter((l) => l.label !== PAGE_MAIN).slice(0, 4);
         return [p.name, ms(f.duration), ms(busy.wall), ms(busy.cpu), others.map((l) => `${l.label} ${ms(l.cpu)}`).join(', '), ms(gcs.reduce((sum, g) => sum + g.duration, 0)), what || '-'];
       }),
   );

@@ -7,6 +7,9 @@ import { busyIn, foldNested, taskSpan, type Span, type Thread, type TraceEvent }
 
 const TOP_LEVEL = new Set(['ThreadControllerImpl::RunTask', 'ThreadPool_RunTask', 'TaskGraphRunner::RunTask']);
 
+/** The label of the page's main thread: the thread whose frames the benchmark measures. */
+export const PAGE_MAIN = 'page main';
+
 /** ThreadGroup is one thread, or a process's pool of threads, with its top-level tasks ([start, end, cpu] in µs). */
 export interface ThreadGroup {
   label: string;
@@ -39,21 +42,20 @@ export function threadGroups(events: readonly TraceEvent[], page: Thread): Threa
     if (e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, String(e.args?.name));
   }
   // Spans per thread, and per kind of work on pool threads: each kind's tasks fold on their own.
-  const spans = new Map<string, Array<[number, number, number]>>();
+  const spans = new Map<string, { label: string; list: Array<[number, number, number]> }>();
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined || !TOP_LEVEL.has(e.name)) continue;
-    const pool = threads.get(`${e.pid}:${e.tid}`)?.startsWith('ThreadPool') ?? false;
-    const key = `${e.pid}:${e.tid}:${pool ? `pool ${poolWork(e)}` : ''}`;
-    const list = spans.get(key) ?? [];
-    list.push(taskSpan(e));
-    spans.set(key, list);
+    const name = threads.get(`${e.pid}:${e.tid}`) ?? `thread ${e.tid}`;
+    const onPage = e.pid === page.pid;
+    const thread = onPage && e.tid === page.tid ? 'main' : name.startsWith('ThreadPool') ? `pool ${poolWork(e)}` : name;
+    const label = onPage ? `page ${thread}` : `${processes.get(e.pid) ?? `process ${e.pid}`} ${thread}`;
+    const key = `${e.pid}:${e.tid}:${label}`;
+    const entry = spans.get(key) ?? { label, list: [] };
+    entry.list.push(taskSpan(e));
+    spans.set(key, entry);
   }
   const groups = new Map<string, ThreadGroup>();
-  for (const [key, list] of spans) {
-    const [pid, tid] = key.split(':').map(Number);
-    const pool = key.split(':')[2];
-    const thread = pid === page.pid && tid === page.tid ? 'main' : pool || (threads.get(`${pid}:${tid}`) ?? `thread ${tid}`);
-    const label = `${pid === page.pid ? 'page' : (processes.get(pid) ?? `process ${pid}`)} ${thread}`;
+  for (const { label, list } of spans.values()) {
     const group = groups.get(label) ?? { label, tasks: [] };
     group.tasks.push(...foldNested(list));
     groups.set(label, group);
