@@ -33,6 +33,8 @@ export type NodeEventSink = (reason: string, message: string) => void;
 export class NodeStatusReporter {
   private readonly loop: Repeating;
   private lastReport: VirtualMs = -Infinity;
+  private listed: ContainerImage[] = [];
+  private listedRevision = -1;
 
   constructor(
     private readonly nodeName: string,
@@ -61,8 +63,10 @@ export class NodeStatusReporter {
     if (!node) return;
     const now = this.clock.now();
     const old = node.status ?? {};
-    const next: NodeStatus = { ...old, conditions: this.conditions(old.conditions ?? [], now), images: this.imageList() };
-    if (sameIgnoringHeartbeats(old, next) && now - this.lastReport < NODE_STATUS_REPORT_FREQUENCY_MS) return;
+    const images = this.imageList();
+    // Told before the next status is built: nearly every sync changes nothing but heartbeats.
+    if (statusHolds(old, images) && now - this.lastReport < NODE_STATUS_REPORT_FREQUENCY_MS) return;
+    const next: NodeStatus = { ...old, conditions: this.conditions(old.conditions ?? [], now), images };
     const becameReady = old.conditions?.find((c) => c.type === 'Ready')?.status !== 'True';
     this.client.updateStatus<NodeObject>({ ...node, status: next }, { actor: this.owner, reason: `posted the node status of ${this.nodeName}`, quiet: true });
     this.lastReport = now;
@@ -81,26 +85,39 @@ export class NodeStatusReporter {
     return [...others, ...ours];
   }
 
+  /** imageList is node.status.images, built again only when the image store changed. */
   private imageList(): ContainerImage[] {
-    return this.images
-      .list()
-      .slice(0, NODE_STATUS_MAX_IMAGES)
-      .map((r) => ({ names: [...r.repoDigests, ...r.repoTags, ...r.spellings], sizeBytes: r.size }));
+    const revision = this.images.revision();
+    if (revision !== this.listedRevision) {
+      this.listed = this.images
+        .list()
+        .slice(0, NODE_STATUS_MAX_IMAGES)
+        .map((r) => ({ names: [...r.repoDigests, ...r.repoTags, ...r.spellings], sizeBytes: r.size }));
+      this.listedRevision = revision;
+    }
+    return this.listed;
   }
 }
 
+const KUBELET_TYPES = new Set(KUBELET_CONDITIONS.map((c) => c.type));
+
 /**
- * sameIgnoringHeartbeats is nodeStatusHasChanged negated: only the conditions (heartbeat times aside) and the images
- * can differ, since every other field is carried over from the node as it is.
+ * statusHolds is nodeStatusHasChanged negated for the status the kubelet would post: its conditions, heartbeat times
+ * aside, are what conditions() builds (the others first, then the kubelet's own with their transition times kept)
+ * and the images are `images`. Every other field is carried over from the node as it is.
  */
-function sameIgnoringHeartbeats(old: NodeStatus, next: NodeStatus): boolean {
-  const a = old.conditions ?? [];
-  const b = next.conditions ?? [];
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.type !== y.type || x.status !== y.status || x.reason !== y.reason || x.message !== y.message || x.lastTransitionTime !== y.lastTransitionTime) return false;
+function statusHolds(old: NodeStatus, images: readonly ContainerImage[]): boolean {
+  const conditions = old.conditions ?? [];
+  const offset = conditions.length - KUBELET_CONDITIONS.length;
+  if (offset < 0) return false;
+  for (let i = 0; i < conditions.length; i++) {
+    const o = conditions[i]!;
+    if (i < offset) {
+      if (KUBELET_TYPES.has(o.type)) return false;
+      continue;
+    }
+    const c = KUBELET_CONDITIONS[i - offset]!;
+    if (o.type !== c.type || o.status !== c.status || o.reason !== c.reason || o.message !== c.message || !o.lastTransitionTime) return false;
   }
-  return deepEqual(old.images ?? [], next.images ?? []);
+  return deepEqual(old.images ?? [], images);
 }

@@ -63,7 +63,6 @@ export function tryUpdateNodeHealth(
   config: NodeLifecycleConfig,
 ): NodeHealthUpdate {
   let nodeHealth = saved;
-  const created = parseTime(node.metadata.creationTimestamp) ?? 0;
   const currentReady = getNodeCondition(node.status, 'Ready');
   let gracePeriod: VirtualMs;
   let observedReadyCondition: NodeCondition;
@@ -72,6 +71,7 @@ export function tryUpdateNodeHealth(
     // special case, and the node gets the longer startup grace period.
     observedReadyCondition = { type: 'Ready', status: 'Unknown', lastHeartbeatTime: node.metadata.creationTimestamp, lastTransitionTime: node.metadata.creationTimestamp };
     gracePeriod = config.nodeStartupGracePeriod;
+    const created = parseTime(node.metadata.creationTimestamp) ?? 0;
     nodeHealth = nodeHealth ? { ...nodeHealth, status: node.status } : { status: node.status, probeTimestamp: created, readyTransitionTimestamp: created, lease: undefined };
   } else {
     observedReadyCondition = currentReady;

@@ -42,6 +42,8 @@ import {
 export const NODE_LIFECYCLE_CONTROLLER = 'node-lifecycle-controller';
 /** NAMESPACE_NODE_LEASE holds one Lease per node, renewed by its kubelet (v1.NamespaceNodeLease). */
 export const NAMESPACE_NODE_LEASE = 'kube-node-lease';
+/** The two NoExecute taints a reachable node loses, in upstream's order. */
+const NO_EXECUTE_TEMPLATES = [UnreachableTaintTemplate, NotReadyTaintTemplate] as const;
 
 /**
  * NodeLifecycleController watches the heartbeats kubelets post (node status and the node Lease). A node silent for
@@ -148,7 +150,9 @@ export class NodeLifecycleController implements Controller {
     const ready = update.currentReadyCondition;
     if (!isNodeExcludedFromDisruptionChecks(node)) {
       const zone = getZoneKey(node);
-      zoneToNodeConditions.set(zone, [...(zoneToNodeConditions.get(zone) ?? []), ready]);
+      const conditions = zoneToNodeConditions.get(zone);
+      if (conditions) conditions.push(ready);
+      else zoneToNodeConditions.set(zone, [ready]);
     }
     if (!ready) return;
     const observed = update.observedReadyCondition;
@@ -206,8 +210,10 @@ export class NodeLifecycleController implements Controller {
   private markNodeAsReachable(node: NodeObject, why: string): boolean {
     const name = node.metadata.name ?? '';
     try {
-      removeTaintOffNode(this.ctx.client, name, node, [UnreachableTaintTemplate], this.write(narrate.noExecuteRemoved(node, UnreachableTaintTemplate, why)));
-      removeTaintOffNode(this.ctx.client, name, node, [NotReadyTaintTemplate], this.write(narrate.noExecuteRemoved(node, NotReadyTaintTemplate, why)));
+      // RemoveTaintOffNode returns at once for a taint the node lacks: narrated only when there is one to remove.
+      for (const template of NO_EXECUTE_TEMPLATES) {
+        if (taintExists(node.spec?.taints, template)) removeTaintOffNode(this.ctx.client, name, node, [template], this.write(narrate.noExecuteRemoved(node, template, why)));
+      }
     } catch {
       return false;
     }

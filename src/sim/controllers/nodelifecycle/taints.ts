@@ -6,7 +6,9 @@ import { deepEqual } from '../../store/mergePatch';
 
 /** taintExists checks if the given taint exists in the list of taints (same key and effect). */
 export function taintExists(taints: readonly Taint[] | undefined, taintToFind: Taint): boolean {
-  return (taints ?? []).some((t) => matchTaint(t, taintToFind));
+  if (!taints) return false;
+  for (const t of taints) if (matchTaint(t, taintToFind)) return true;
+  return false;
 }
 
 /** taintSetDiff finds the taints of `taintsNew` missing from `taintsOld` (to add) and the reverse (to remove). */

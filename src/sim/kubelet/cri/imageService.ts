@@ -45,6 +45,8 @@ export class ImageService {
   private readonly queue: PullRequest[] = [];
   private pulling = false;
   private slowFactor = 1;
+  /** Counts changes to what list() returns, so the node status skips rebuilding an unchanged image list. */
+  private changes = 0;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -60,7 +62,15 @@ export class ImageService {
   /** remember notes how a pod spelled a stored image, for node.status.images. */
   remember(image: string): void {
     const record = this.record(image);
-    if (record && !record.spellings.includes(image) && !record.repoTags.includes(image)) record.spellings.push(image);
+    if (record && !record.spellings.includes(image) && !record.repoTags.includes(image)) {
+      record.spellings.push(image);
+      this.changes++;
+    }
+  }
+
+  /** revision changes whenever list() would return something different. */
+  revision(): number {
+    return this.changes;
   }
 
   /** record is the stored image a reference resolves to. */
@@ -139,6 +149,7 @@ export class ImageService {
   }
 
   private store(ref: ImageReference, id: string, repoDigest: string, size: number, info: RepositoryInfo): ImageRecord {
+    this.changes++;
     let record = this.images.get(id);
     if (!record) {
       record = { id, repoTags: [], repoDigests: [`${ref.repository}@${repoDigest}`], spellings: [], size, info };
