@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Code, Status } from './framework/interface';
 import { PackedTraceWriter, unpackTrace } from './packedTrace';
+import { SharedLists } from './sharedLists';
 import type { SchedulingTrace } from './trace';
 
 const ok = (plugin: string) => ({ plugin, code: 'Success', reasons: [] });
@@ -53,7 +54,7 @@ function write(t: SchedulingTrace): PackedTraceWriter {
   return writer;
 }
 
-const packTrace = (t: SchedulingTrace) => write(t).pack();
+const packTrace = (t: SchedulingTrace) => write(t).pack(new SharedLists());
 
 describe('PackedTraceWriter', () => {
   it('keeps each plugin name and status code once, and each verdict as a pair of indices into them', () => {
@@ -93,7 +94,7 @@ describe('unpackTrace', () => {
     writer.verdict('NodeUnschedulable', null);
     writer.verdict('NodeResourcesFit', null);
     writer.endNode('node-1', true);
-    expect(unpackTrace(writer.pack()).filter).toEqual([{ node: 'node-1', verdicts: [ok('NodeUnschedulable'), ok('NodeResourcesFit')], feasible: true }]);
+    expect(unpackTrace(writer.pack(new SharedLists())).filter).toEqual([{ node: 'node-1', verdicts: [ok('NodeUnschedulable'), ok('NodeResourcesFit')], feasible: true }]);
   });
 
   it('hands out copies of the reasons, so a caller that changes them leaves the kept trace as it was', () => {

@@ -1,6 +1,7 @@
 // How the scheduler keeps each pod's latest SchedulingTrace between attempts. No upstream counterpart: the
 // kube-scheduler keeps no trace (kube-scheduler-simulator writes its per-plugin results into pod annotations).
 import { Code, codeString, type Status } from './framework/interface';
+import type { SharedLists } from './sharedLists';
 import type { NodeFilterTrace, NodeScoreTrace, PluginVerdict, SchedulingTrace } from './trace';
 
 /**
@@ -14,8 +15,8 @@ export interface PackedTrace {
   /** The trace with its per-node filter verdicts and scores left empty, its keys in their order. */
   rest: SchedulingTrace;
   /** Plugin names and status codes; the arrays below index into it. */
-  names: string[];
-  filterNodes: string[];
+  names: readonly string[];
+  filterNodes: readonly string[];
   /** Per filtered node: how many verdicts it got, and whether it was feasible (1) or not (0). */
   verdictCounts: Uint16Array;
   feasible: Uint8Array;
@@ -23,7 +24,7 @@ export interface PackedTrace {
   verdicts: Uint16Array;
   /** The reasons of the verdicts that had any, by the verdict's position: Success verdicts have none. */
   reasons: Map<number, string[]>;
-  scoreNodes: string[];
+  scoreNodes: readonly string[];
   /** The score plugins that ran, by index in `names`, in order: every scored node has one score of each. */
   scorePlugins: Uint16Array;
   /** Their weights, in the same order. */
@@ -118,17 +119,18 @@ export class PackedTraceWriter implements FilterVerdicts {
     };
   }
 
-  /** pack ends the attempt's record. */
-  pack(): PackedTrace {
+  /** pack ends the attempt's record, its lists of names shared with earlier traces' equal ones. */
+  pack(lists: SharedLists): PackedTrace {
     return {
       rest: { ...this.head, filter: [], score: [] },
-      names: this.names,
-      filterNodes: this.filterNodes,
+      names: lists.share(this.names),
+      filterNodes: lists.share(this.filterNodes),
       verdictCounts: this.verdictCounts.slice(0, this.filterNodes.length),
       feasible: this.feasible.slice(0, this.filterNodes.length),
       verdicts: this.verdicts.slice(0, 2 * this.verdictCount),
       reasons: this.reasons,
       ...this.scores,
+      scoreNodes: lists.share(this.scores.scoreNodes),
     };
   }
 

@@ -23,6 +23,7 @@ import { SchedulingQueue } from './queue/schedulingQueue';
 import { scheduleOne, type SchedulingContext } from './scheduleOne';
 import { unpackTrace, type PackedTrace, type PackedTraceWriter } from './packedTrace';
 import type { SchedulingTrace } from './trace';
+import { SharedLists } from './sharedLists';
 
 /** DefaultSchedulerName is the name of the default profile; pods name it in spec.schedulerName. */
 export const DefaultSchedulerName = 'default-scheduler';
@@ -90,6 +91,7 @@ export class Scheduler implements SchedulingContext {
   nextStartNodeIndex = 0;
   trace: PackedTraceWriter | undefined;
   private readonly traces = new Map<string, PackedTrace>();
+  private readonly traceLists = new SharedLists();
   private pendingCycle: TimerHandle | undefined;
   private readonly unwatch: (() => void)[] = [];
 
@@ -133,7 +135,7 @@ export class Scheduler implements SchedulingContext {
   }
 
   recordTrace(trace: PackedTraceWriter): void {
-    this.traces.set(`${trace.head.pod.namespace}/${trace.head.pod.name}`, trace.pack());
+    this.traces.set(`${trace.head.pod.namespace}/${trace.head.pod.name}`, trace.pack(this.traceLists));
   }
 
   /** stop stops watching; queued clock tasks become no-ops. */

@@ -13,6 +13,7 @@ import { CycleState } from './cycleState';
 import { Code, PreFilterResult, newStatus, type NodeScoreList, type Plugin, type PluginFactory, type Status } from './interface';
 import { PodInfo } from './podInfo';
 import { PackedTraceWriter, unpackTrace } from '../packedTrace';
+import { SharedLists } from '../sharedLists';
 import { Framework, type PluginConfig } from './runtime';
 
 interface FakeBehaviour {
@@ -63,7 +64,7 @@ describe('Framework', () => {
     const s = fwk.runFilterPlugins(new CycleState(), pod, snapshot.list()[0], trace);
     trace.endNode('n1', false);
     expect([s?.code, s?.plugin, s?.message()]).toEqual([Code.Unschedulable, 'B', 'b says no']);
-    expect(unpackTrace(trace.pack()).filter[0].verdicts).toEqual([
+    expect(unpackTrace(trace.pack(new SharedLists())).filter[0].verdicts).toEqual([
       { plugin: 'A', code: 'Success', reasons: [] },
       { plugin: 'B', code: 'Unschedulable', reasons: ['b says no'] },
     ]);
@@ -104,7 +105,7 @@ describe('Framework', () => {
     const trace = newWriter();
     const totals = fwk.runScorePlugins(new CycleState(), pod, snapshot.list(), trace);
     expect(totals).toEqual([20 + 21, 60 + 21]);
-    expect(unpackTrace(trace.pack()).score).toEqual([
+    expect(unpackTrace(trace.pack(new SharedLists())).score).toEqual([
       {
         node: 'n1',
         scores: [
