@@ -67,4 +67,17 @@ describe('NodeStatusReporter', () => {
       'NodeReady: Node node-1 status is now: NodeReady',
     ]);
   });
+
+  it("A condition another writer appended moves before the kubelet's own at the next 10 s sync, and stays put after.", () => {
+    const h = new KubeletHarness({ nodes: [{ name: 'node-1' }], prober: false });
+    h.advanceTo(5);
+    const node = h.cluster.get<Node & KubeObject>('Node', '', 'node-1')!;
+    const network = { type: 'NetworkUnavailable', status: 'False', reason: 'RouteCreated', message: 'RouteController created a route', lastTransitionTime: '2026-01-01T09:00:05Z' };
+    h.cluster.client.updateStatus({ ...node, status: { ...node.status, conditions: [...node.status!.conditions!, network] } }, { actor: 'route-controller', reason: 'test' });
+    const writes = nodeWrites(h);
+    h.advanceTo(100);
+    expect(writes).toEqual(['10s True heartbeat 2026-01-01T09:00:10Z']);
+    const types = h.cluster.get<Node & KubeObject>('Node', '', 'node-1')!.status!.conditions!.map((c) => c.type);
+    expect(types).toEqual(['NetworkUnavailable', 'MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready']);
+  });
 });
