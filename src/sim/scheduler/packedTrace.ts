@@ -60,8 +60,8 @@ export class PackedTraceWriter implements FilterVerdicts {
   private readonly reasons = new Map<number, string[]>();
   /** The verdict index where the node being filtered started. */
   private nodeStart = 0;
-  private scores: Pick<PackedTrace, 'scoreNodes' | 'scorePlugins' | 'weights' | 'scoreValues' | 'totals'> = {
-    scoreNodes: [],
+  private scoreNodes: string[] = [];
+  private scores: Pick<PackedTrace, 'scorePlugins' | 'weights' | 'scoreValues' | 'totals'> = {
     scorePlugins: new Uint16Array(0),
     weights: new Float64Array(0),
     scoreValues: new Float64Array(0),
@@ -110,8 +110,8 @@ export class PackedTraceWriter implements FilterVerdicts {
         scoreValues[2 * s + 1] = normalized[p * n + i];
       }
     }
+    this.scoreNodes = [...nodes];
     this.scores = {
-      scoreNodes: [...nodes],
       scorePlugins: Uint16Array.from(plugins, (p) => this.nameIndex(p.name)),
       weights: Float64Array.from(plugins, (p) => p.weight),
       scoreValues,
@@ -119,7 +119,7 @@ export class PackedTraceWriter implements FilterVerdicts {
     };
   }
 
-  /** pack ends the attempt's record, its lists of names shared with earlier traces' equal ones. */
+  /** pack ends the attempt's record (the writer is finished with it: its lists are frozen), sharing lists equal to earlier traces'. */
   pack(lists: SharedLists): PackedTrace {
     return {
       rest: { ...this.head, filter: [], score: [] },
@@ -129,8 +129,8 @@ export class PackedTraceWriter implements FilterVerdicts {
       feasible: this.feasible.slice(0, this.filterNodes.length),
       verdicts: this.verdicts.slice(0, 2 * this.verdictCount),
       reasons: this.reasons,
+      scoreNodes: lists.share(this.scoreNodes),
       ...this.scores,
-      scoreNodes: lists.share(this.scores.scoreNodes),
     };
   }
 

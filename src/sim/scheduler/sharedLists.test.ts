@@ -6,7 +6,7 @@ describe('SharedLists', () => {
     const lists = new SharedLists();
     const nodes = ['node-1', 'node-2', 'node-3'];
     const first = lists.share(nodes);
-    expect(first).not.toBe(nodes);
+    expect(first).toBe(nodes);
     expect(Object.isFrozen(first)).toBe(true);
     expect(lists.share(['node-1', 'node-2', 'node-3'])).toBe(first);
     const rotated = lists.share(['node-2', 'node-3', 'node-1']);

@@ -9,9 +9,10 @@ export class SharedLists {
   /** keep is how many distinct lists it remembers, the latest first. */
   constructor(private readonly keep = 4) {}
 
-  share(list: readonly string[]): readonly string[] {
+  /** share returns the remembered list equal to `list`, or else freezes `list` itself: its owner hands it over. */
+  share(list: string[]): readonly string[] {
     const found = this.recent.findIndex((r) => sameList(r, list));
-    const shared = found >= 0 ? this.recent.splice(found, 1)[0]! : Object.freeze([...list]);
+    const shared = found >= 0 ? this.recent.splice(found, 1)[0]! : Object.freeze(list);
     this.recent.unshift(shared);
     if (this.recent.length > this.keep) this.recent.pop();
     return shared;

@@ -68,7 +68,7 @@ export class ImageService {
     }
   }
 
-  /** revision changes whenever list() would return something different. */
+  /** revision moves whenever list() may return something different (a stored image, a new spelling). */
   revision(): number {
     return this.changes;
   }
