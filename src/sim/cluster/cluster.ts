@@ -8,6 +8,7 @@ import { EventRecorder } from '../events/recorder';
 import { DEFAULT_KINDS } from '../kinds/index';
 import { KindRegistry } from '../kinds/registry';
 import { ObjectStore } from '../store/objectStore';
+import { ACTION_HISTORY } from '../store/actionLog';
 import { namespaceLifecycle } from '../store/admission/namespaceLifecycle';
 import { defaultTolerationSeconds } from '../store/admission/defaultTolerationSeconds';
 import { priorityAdmission } from '../store/admission/priority';
@@ -59,6 +60,8 @@ export interface ClusterOptions {
    * `kubeadm init --skip-phases=addon/coredns` would leave it, so component tests see only their own pods.
    */
   addons?: boolean;
+  /** How many of the newest narrated actions `actions()` keeps; default ACTION_HISTORY. */
+  actionHistory?: number;
 }
 
 /** Without machines nothing answers: every connection to a pod times out. */
@@ -84,7 +87,9 @@ export class Cluster {
   private readonly scheduler: Scheduler;
   private readonly collector = new ChangeCollector();
   private readonly listeners = new Set<(batch: ChangeBatch) => void>();
+  /** How many actions had been narrated at the last change batch. */
   private flushedActions = 0;
+  private readonly actionHistory: number;
   private nodeCount = 0;
   private agents: NodeAgents | undefined;
   /** The data plane: DNS, kube-proxy, the cloud load balancer, ingress and traffic. */
@@ -94,6 +99,7 @@ export class Cluster {
 
   constructor(options: ClusterOptions = {}) {
     this.clock = new VirtualClock();
+    this.actionHistory = options.actionHistory ?? ACTION_HISTORY;
     this.random = new SeededRandom(options.seed ?? 1);
     this.registry = new KindRegistry(DEFAULT_KINDS);
     const namespaced = (kind: string) => this.registry.forKind(kind)?.namespaced ?? false;
@@ -292,11 +298,13 @@ export class Cluster {
 
   /** step performs exactly the work that leads to the next narrated action and returns the new actions. */
   step(): Action[] {
-    const before = this.store.actions().length;
+    const log = this.store.actionLog;
+    const before = log.narrated();
     const horizon = this.clock.now() + STEP_HORIZON_MS;
-    while (this.store.actions().length === before && this.clock.runNext(horizon));
+    while (log.narrated() === before && this.clock.runNext(horizon));
+    const actions = log.since(before);
     this.flush();
-    return this.store.actions().slice(before);
+    return actions;
   }
 
   /** settle runs until no one-off work remains (only periodic work such as heartbeats), or the timeout passes. */
@@ -306,7 +314,7 @@ export class Cluster {
     this.flush();
   }
 
-  /** actions is the narrated history of API writes, oldest first. */
+  /** actions is the narrated history of API writes, oldest first: the newest `actionHistory` of them and those since. */
   actions(): readonly Action[] {
     return this.store.actions();
   }
@@ -346,10 +354,12 @@ export class Cluster {
   }
 
   private flush(): void {
-    const all = this.store.actions();
-    if (this.collector.isEmpty() && all.length === this.flushedActions) return;
-    const batch = this.collector.take(this.clock.now(), all.slice(this.flushedActions));
-    this.flushedActions = all.length;
+    const log = this.store.actionLog;
+    if (this.collector.isEmpty() && log.narrated() === this.flushedActions) return;
+    const batch = this.collector.take(this.clock.now(), log.since(this.flushedActions));
+    this.flushedActions = log.narrated();
+    // Every action has now gone out in a batch: older ones than the history the cluster keeps can go.
+    log.trim(this.actionHistory);
     for (const listener of this.listeners) listener(batch);
   }
 }

@@ -15,6 +15,7 @@ import { filterList } from './listFilter';
 import type { Action, ApiClient, DeleteOptions, ListOptions, Verb, WatchEvent, WatchHandler, WriteContext } from './types';
 import { deepCopy } from './deepCopy';
 import { KindBucket } from './kindBucket';
+import { ActionLog } from './actionLog';
 import { ObjectTTL, type Leased } from './objectTTL';
 
 /** apimachinery's SimpleNameGenerator: a generated name is the prefix (at most 58 chars) plus 5 random chars. */
@@ -39,7 +40,8 @@ export class ObjectStore implements ApiClient {
   private readonly objects = new Map<string, KindBucket>();
   private readonly sortedCache = new Map<string, KubeObject[]>();
   private readonly handlers = new Map<string, WatchHandler[]>();
-  private readonly actionLog: Action[] = [];
+  /** The narrated write history (see ActionLog); Cluster trims it. */
+  readonly actionLog = new ActionLog();
   /** The leases of kinds whose writes expire (see ObjectTTL), by kind. */
   private readonly ttls = new Map<string, ObjectTTL>();
   private resourceVersion = 0;
@@ -57,9 +59,9 @@ export class ObjectStore implements ApiClient {
     };
   }
 
-  /** actions is the narrated write history, oldest first. */
+  /** actions is the narrated write history kept (see ActionLog), oldest first. */
   actions(): readonly Action[] {
-    return this.actionLog;
+    return this.actionLog.kept();
   }
 
   create<T extends KubeObject>(input: T, ctx: WriteContext): T {
@@ -265,8 +267,7 @@ export class ObjectStore implements ApiClient {
 
   private record(verb: Verb, obj: KubeObject, ctx: WriteContext): void {
     if (ctx.quiet) return;
-    this.actionLog.push({
-      seq: this.actionLog.length + 1,
+    this.actionLog.append({
       time: this.options.clock.now(),
       actor: ctx.actor,
       verb,

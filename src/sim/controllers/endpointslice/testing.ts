@@ -97,9 +97,8 @@ export function endpointsFixture(start: (ctx: ControllerContext) => void) {
     },
     /** writes returns the narrated writes of `actor` since the last call, as `verb kind name: reason`. */
     writes(actor: string): string[] {
-      const all = cluster.actions();
-      const fresh = all.slice(seen);
-      seen = all.length;
+      const fresh = cluster.actions().filter((a) => a.seq > seen);
+      seen = fresh.at(-1)?.seq ?? seen;
       return fresh.filter((a) => a.actor === actor).map((a) => `${a.verb} ${a.kind} ${a.name}: ${a.reason}`);
     },
   };
