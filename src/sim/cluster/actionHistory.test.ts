@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../store/types';
 import { createCluster } from '../index';
-
-const deployment = (replicas: number) => `
-apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  replicas: ${replicas}
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers: [{ name: nginx, image: nginx:1.14.2 }]
-`;
+import { nginxDeployment as deployment } from '../test/largeDeployment';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 

@@ -5,7 +5,7 @@ import type { Action } from './types';
 /**
  * How many of the newest actions a cluster keeps. The page shows at most the newest 500 (ACTION_WINDOW in
  * src/worker/protocol.ts). Kept whole, the history grew with every write and was never let go: a 2,000-pod rollout
- * on 100 nodes narrates 14,000 actions, 3.4 MB of the worker's heap that each major collection marked again.
+ * on 100 nodes narrates 14,000 actions, some 3.5 MB of the worker's heap that each major collection marked again.
  */
 export const ACTION_HISTORY = 5000;
 
