@@ -18,8 +18,8 @@ export class ActionLog {
   private log: Action[] = [];
   private count = 0;
 
-  append(action: Omit<Action, 'seq'>): void {
-    this.log.push({ seq: ++this.count, ...action });
+  append({ time, actor, verb, kind, namespace, name, reason }: Omit<Action, 'seq'>): void {
+    this.log.push({ seq: ++this.count, time, actor, verb, kind, namespace, name, reason });
   }
 
   /** narrated is how many actions there have been: the newest one's seq. */

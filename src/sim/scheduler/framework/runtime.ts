@@ -77,10 +77,13 @@ export function verdictOf(plugin: string, s: Status | null): PluginVerdict {
  */
 const REASONLESS = new Map<string, PluginVerdict[]>();
 
+/** Frozen as the verdicts are: a caller that pushed a reason into a shared verdict would throw, not change them all. */
+const NO_REASONS = Object.freeze([]) as unknown as string[];
+
 function reasonless(plugin: string, code: Code): PluginVerdict {
   let byCode = REASONLESS.get(plugin);
   if (!byCode) REASONLESS.set(plugin, (byCode = []));
-  return (byCode[code] ??= Object.freeze({ plugin, code: codeString(code), reasons: Object.freeze([]) as unknown as string[] }));
+  return (byCode[code] ??= Object.freeze({ plugin, code: codeString(code), reasons: NO_REASONS }));
 }
 
 /**
